@@ -1,0 +1,38 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "bpmn-inbox",
+    products: [
+        .executable(name: "bpmn-inbox", targets: ["bpmn-inbox"]),
+        .library(name: "WorkflowEngine", targets: ["WorkflowEngine"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJavaScriptCore",
+            pkgConfig: "javascriptcoregtk-4.1",
+            providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
+        ),
+        .target(name: "BPMNModel"),
+        .target(name: "WorkflowEngine", dependencies: ["BPMNModel", "CJavaScriptCore"]),
+        .target(name: "SQLiteStore", dependencies: ["WorkflowEngine", "CSQLite"]),
+        .target(name: "InboxUI", dependencies: ["WorkflowEngine", "CNcursesw"]),
+        .executableTarget(
+            name: "bpmn-inbox",
+            dependencies: ["BPMNModel", "WorkflowEngine", "SQLiteStore", "InboxUI"]
+        ),
+        .testTarget(name: "BPMNModelTests", dependencies: ["BPMNModel"]),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "SQLiteStore"]),
+        .testTarget(name: "InboxUITests", dependencies: ["InboxUI", "WorkflowEngine", "SQLiteStore"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)

@@ -1,0 +1,73 @@
+import BPMNModel
+
+/// Why an engine call failed. Every failed call leaves the database as it was before.
+public enum EngineError: Error, Equatable, CustomStringConvertible {
+    case modelNotFound(name: String)
+    case invalidModel(name: String, reason: String)
+    case startNodeNotFound(model: String, nodeId: String)
+    case noStartEvent(model: String)
+    case instanceNotFound(query: String)
+    case noMatchingItem(query: String)
+    case ambiguousItems(query: String, count: Int)
+    case itemNotWaiting(itemId: String, elementId: String, status: String)
+    case invalidQuery(QueryError)
+    case invalidData(reason: String)
+    case invalidAssignment(key: String)
+    case scriptFailed(elementId: String, message: String)
+    case scriptTimedOut(elementId: String, seconds: Double)
+    case noFlowTaken(gatewayId: String)
+    case unsupportedElement(elementId: String, type: String)
+    case invalidDate(elementId: String, attribute: String, value: String)
+    case executionLimitExceeded(instanceId: String, steps: Int)
+    case storeFailed(reason: String)
+
+    public var description: String {
+        switch self {
+        case .modelNotFound(let name):
+            return "model '\(name)' not found; list the models with 'bpmn-inbox model list' "
+                + "or import one with 'bpmn-inbox model import FILE'"
+        case let .invalidModel(name, reason):
+            return "model '\(name)' cannot be loaded: \(reason)"
+        case let .startNodeNotFound(model, nodeId):
+            return "model '\(model)' has no element '\(nodeId)' to start at"
+        case .noStartEvent(let model):
+            return "model '\(model)' has no start event; give a start node id with startNodeId"
+        case .instanceNotFound(let query):
+            return "no instance matches \(query)"
+        case .noMatchingItem(let query):
+            return "no waiting item matches \(query); check the ids with 'bpmn-inbox items' "
+                + "or 'bpmn-inbox tasks'"
+        case let .ambiguousItems(query, count):
+            return "\(count) waiting items match \(query), expected exactly one; narrow the "
+                + "query with \"items.id\" or add \"id\" (the instance id)"
+        case let .itemNotWaiting(itemId, elementId, status):
+            return "item \(itemId) ('\(elementId)') is not waiting (status \(status)); only "
+                + "waiting items can be invoked"
+        case .invalidQuery(let error):
+            return error.description
+        case .invalidData(let reason):
+            return "invalid data: \(reason)"
+        case .invalidAssignment(let key):
+            return "invalid assignment key '\(key)'; allowed keys: assignee, candidateUsers, "
+                + "candidateGroups, dueDate, followUpDate, priority"
+        case let .scriptFailed(elementId, message):
+            return "script of '\(elementId)' failed: \(message)"
+        case let .scriptTimedOut(elementId, seconds):
+            return "script of '\(elementId)' ran longer than \(JSONValue.format(number: seconds)) s "
+                + "and was stopped; the call was rolled back"
+        case .noFlowTaken(let gatewayId):
+            return "gateway '\(gatewayId)' has no outgoing flow whose condition holds and no "
+                + "default flow; fix the data or add a default flow to the model"
+        case let .unsupportedElement(elementId, type):
+            return "element '\(elementId)' of type \(type) is not supported by this engine"
+        case let .invalidDate(elementId, attribute, value):
+            return "invalid \(attribute) '\(value)' on '\(elementId)': expected an ISO 8601 "
+                + "date (2024-05-01, 2024-05-01T12:00:00Z) or duration (P10D, PT4H)"
+        case let .executionLimitExceeded(instanceId, steps):
+            return "instance \(instanceId) took more than \(steps) steps in one call; the model "
+                + "probably loops without a wait state, so the call was rolled back"
+        case .storeFailed(let reason):
+            return "database error: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import BPMNModel
+import Foundation
+
+/// Who makes an engine call. The inbox and CLI fill it from the login name and groups.
+public struct UserContext: Sendable, Equatable {
+    public var name: String
+    public var groups: [String]
+    public var isAdmin: Bool
+
+    public init(name: String, groups: [String] = [], isAdmin: Bool = false) {
+        self.name = name
+        self.groups = groups
+        self.isAdmin = isAdmin
+    }
+}
+
+/// Options of `start`.
+public struct StartOptions: Sendable, Equatable {
+    /// Any node id of the model; the default is the first plain start event of the first
+    /// executable process.
+    public var startNodeId: String?
+    public var parentItemId: String?
+
+    public init(startNodeId: String? = nil, parentItemId: String? = nil) {
+        self.startNodeId = startNodeId
+        self.parentItemId = parentItemId
+    }
+}
+
+/// What an engine call returns: the instance as committed, with all its items in `seq`
+/// order (bpmn-server's `IExecution`).
+public struct Execution: Sendable, Equatable {
+    public var instance: InstanceRecord
+    public var items: [ItemRecord]
+    public var tokens: [TokenRecord]
+
+    public init(instance: InstanceRecord, items: [ItemRecord], tokens: [TokenRecord]) {
+        self.instance = instance
+        self.items = items
+        self.tokens = tokens
+    }
+
+    public var id: String { instance.id }
+    public var status: InstanceStatus { instance.status }
+
+    /// Items waiting for a call (user tasks, receive tasks, catch events).
+    public var waitingItems: [ItemRecord] { items.filter { $0.status == .wait } }
+}
+
+/// A waiting user task with what the inbox shows about it.
+public struct TaskSummary: Sendable, Equatable {
+    public var item: ItemRecord
+    public var instanceName: String
+    public var instanceData: JSONValue
+    public var modelVersion: Int
+
+    public init(item: ItemRecord, instanceName: String, instanceData: JSONValue, modelVersion: Int) {
+        self.item = item
+        self.instanceName = instanceName
+        self.instanceData = instanceData
+        self.modelVersion = modelVersion
+    }
+}
+
+/// The source of the current time, so tests can move time deterministically.
+public protocol Clock: Sendable {
+    func now() -> Date
+}
+
+public struct SystemClock: Clock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// Engine settings.
+public struct EngineOptions: Sendable {
+    /// CPU seconds a single script or condition may run before it is stopped.
+    public var scriptTimeLimit: Double
+    /// Node executions allowed in one call before it is treated as an endless loop.
+    public var maximumStepsPerCall: Int
+
+    public init(scriptTimeLimit: Double = 1.0, maximumStepsPerCall: Int = 100_000) {
+        self.scriptTimeLimit = scriptTimeLimit
+        self.maximumStepsPerCall = maximumStepsPerCall
+    }
+}

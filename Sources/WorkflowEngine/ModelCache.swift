@@ -1,0 +1,35 @@
+import BPMNModel
+
+/// Parsed model versions, kept for the engine's lifetime. A stored version never changes,
+/// so entries never go stale.
+final class ModelCache {
+    struct Entry {
+        let record: ModelRecord
+        let definitions: Definitions
+    }
+
+    private let store: WorkflowStore
+    private var parsed: [String: Entry] = [:]
+
+    init(store: WorkflowStore) {
+        self.store = store
+    }
+
+    /// The given version (the newest when nil), parsed.
+    /// - Throws: `EngineError.modelNotFound`, `.invalidModel`.
+    func definitions(name: String, version: Int?) throws -> Entry {
+        if let version, let entry = parsed["\(name)\u{0}\(version)"] { return entry }
+        guard let record = try store.model(name: name, version: version) else {
+            throw EngineError.modelNotFound(name: name)
+        }
+        let key = "\(name)\u{0}\(record.version)"
+        if let entry = parsed[key] { return entry }
+        do {
+            let entry = Entry(record: record, definitions: try BPMNParser.parse(string: record.source))
+            parsed[key] = entry
+            return entry
+        } catch let error as BPMNParseError {
+            throw EngineError.invalidModel(name: name, reason: error.description)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import BPMNModel
+import Foundation
+
+/// The in-process BPMN engine. Its calls follow bpmn-server's engine API; each call is one
+/// store write transaction, so a failed call leaves the database exactly as before.
+///
+/// Not thread-safe: use one engine per thread. Several processes may share one database.
+public final class WorkflowEngine {
+    public let store: WorkflowStore
+    public let clock: Clock
+    public let options: EngineOptions
+    let models: ModelCache
+    let scripts: ScriptEngine
+
+    public init(store: WorkflowStore, clock: Clock = SystemClock(), options: EngineOptions = EngineOptions()) {
+        self.store = store
+        self.clock = clock
+        self.options = options
+        self.models = ModelCache(store: store)
+        self.scripts = ScriptEngine(timeLimit: options.scriptTimeLimit)
+    }
+
+    // MARK: Models
+
+    /// Parses `source` and stores it as a new version of the model `name`.
+    /// - Throws: `EngineError.invalidModel` with the parser's line and column.
+    @discardableResult
+    public func importModel(name: String, source: String) throws -> ModelRecord {
+        let definitions: Definitions
+        do {
+            definitions = try BPMNParser.parse(string: source)
+        } catch let error as BPMNParseError {
+            throw EngineError.invalidModel(name: name, reason: error.description)
+        }
+        let processes = definitions.processes.map(\.id)
+        let startEvents = StartEventCatalog.startEvents(of: definitions)
+        return try store.writeTransaction {
+            try store.saveModel(
+                name: name, source: source, processes: processes, startEvents: startEvents,
+                savedAt: clock.now())
+        }
+    }
+
+    /// The newest version of every model, with instance counts.
+    public func listModels() throws -> [ModelSummary] {
+        try store.readTransaction { try store.listModels() }
+    }
+
+    /// The parsed model of the given version (the newest when nil).
+    public func definitions(model name: String, version: Int? = nil) throws -> Definitions {
+        try store.readTransaction { try models.definitions(name: name, version: version).definitions }
+    }
+
+    // MARK: Queries
+
+    /// Instances matching a MongoDB-style query.
+    public func findInstances(_ query: JSONValue, options: FindOptions = FindOptions()) throws -> [InstanceRecord] {
+        let parsed = try Self.parseQuery(query)
+        return try store.readTransaction { try store.findInstances(parsed, options: options) }
+    }
+
+    /// Items matching a MongoDB-style query (item conditions apply to the returned item).
+    public func findItems(_ query: JSONValue, options: FindOptions = FindOptions()) throws -> [ItemRecord] {
+        let parsed = try Self.parseQuery(query)
+        return try store.readTransaction { try store.findItems(parsed, options: options) }
+    }
+
+    /// Waiting user tasks matching `query`, newest first, with their instance's name and data.
+    public func pendingUserTasks(_ query: JSONValue = .emptyObject) throws -> [TaskSummary] {
+        let parsed = try Self.parseQuery(query)
+        let waiting = Query.and([
+            parsed,
+            .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
+            .field(.item(.type), .eq(.string(NodeKind.userTask.typeName))),
+        ])
+        return try store.readTransaction {
+            let items = try store.findItems(
+                waiting, options: FindOptions(sort: [(key: .item(.startedAt), ascending: false)]))
+            var instances: [String: InstanceRecord] = [:]
+            return try items.compactMap { item in
+                if instances[item.instanceId] == nil {
+                    instances[item.instanceId] = try store.loadInstance(id: item.instanceId)?.instance
+                }
+                guard let instance = instances[item.instanceId] else { return nil }
+                return TaskSummary(
+                    item: item, instanceName: instance.name, instanceData: instance.data,
+                    modelVersion: instance.modelVersion)
+            }
+        }
+    }
+
+    /// Loads one instance without changing it (bpmn-server's `get`).
+    /// - Throws: `EngineError.instanceNotFound` when no instance matches.
+    public func get(_ query: JSONValue) throws -> Execution {
+        let parsed = try Self.parseQuery(query)
+        return try store.readTransaction {
+            let found = try store.findInstances(parsed, options: FindOptions(limit: 1))
+            guard let first = found.first, let state = try store.loadInstance(id: first.id) else {
+                throw EngineError.instanceNotFound(query: query.jsonText)
+            }
+            return Execution(instance: state.instance, items: state.items, tokens: state.tokens)
+        }
+    }
+
+    /// The history of one instance, oldest first.
+    public func history(instanceId: String) throws -> [HistoryRecord] {
+        try store.readTransaction { try store.history(instanceId: instanceId) }
+    }
+
+    static func parseQuery(_ query: JSONValue) throws -> Query {
+        do {
+            return try Query.parse(query)
+        } catch let error as QueryError {
+            throw EngineError.invalidQuery(error)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class PBPMNModelTests: XCTestCase { func testNothing() {} }

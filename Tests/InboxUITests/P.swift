@@ -1,0 +1,2 @@
+import XCTest
+final class PInboxUITests: XCTestCase { func testNothing() {} }

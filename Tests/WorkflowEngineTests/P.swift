@@ -1,0 +1,2 @@
+import XCTest
+final class PWorkflowEngineTests: XCTestCase { func testNothing() {} }
