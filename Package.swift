@@ -31,8 +31,12 @@ let package = Package(
             dependencies: ["BPMNModel", "WorkflowEngine", "SQLiteStore", "InboxUI"]
         ),
         .testTarget(name: "BPMNModelTests", dependencies: ["BPMNModel"]),
-        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "SQLiteStore"]),
+        .testTarget(
+            name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "SQLiteStore"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "InboxUITests", dependencies: ["InboxUI", "WorkflowEngine", "SQLiteStore"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "WorkflowEngine"]),
         .testTarget(name: "CLITests", dependencies: []),
     ]
 )

@@ -12,7 +12,27 @@ extension WorkflowEngine {
         _ modelName: String, data: JSONValue = .emptyObject, user: UserContext? = nil,
         options: StartOptions = StartOptions()
     ) throws -> Execution {
-        throw EngineError.storeFailed(reason: "start is not available yet")
+        let input = try Self.requireObject(data, name: "data")
+        return try store.writeTransaction {
+            let model = try models.definitions(name: modelName, version: nil)
+            let graph = ProcessGraph(definitions: model.definitions)
+            let startNode = try Self.startNode(in: graph, model: modelName, requested: options.startNodeId)
+
+            let instance = InstanceRecord(
+                id: UUID().uuidString.lowercased(), name: modelName, modelVersion: model.record.version,
+                status: .running, data: input, startedAt: clock.now(), parentItemId: options.parentItemId)
+            let run = makeRun(InstanceState(instance: instance, items: [], tokens: []), graph: graph, user: user)
+            run.spawnToken(kind: .primary, at: startNode.id, parent: nil, originItemId: nil, dataPath: "")
+            if let process = run.runningProcess {
+                try run.runProcessListeners(process, event: "start")
+            }
+            try run.run()
+
+            let record = HistoryRecord(
+                instanceId: instance.id, at: clock.now(), user: user?.name, action: "start",
+                elementId: startNode.id, data: input, message: "started '\(modelName)' version \(model.record.version)")
+            return try save(run, history: record)
+        }
     }
 
     /// Completes the one waiting item that `query` matches, merges `data` into the item's
@@ -20,16 +40,135 @@ extension WorkflowEngine {
     /// - Throws: `EngineError.noMatchingItem` or `.ambiguousItems` unless exactly one waiting
     ///   item matches; script and gateway errors roll the whole call back.
     public func invoke(_ query: JSONValue, data: JSONValue = .emptyObject, user: UserContext? = nil) throws -> Execution {
-        throw EngineError.storeFailed(reason: "invoke is not available yet")
+        let input = try Self.requireObject(data, name: "data")
+        let parsed = try Self.parseQuery(query)
+        return try store.writeTransaction {
+            let target = try findOneWaitingItem(parsed, query: query)
+            let (run, tokenId) = try loadRun(for: target, user: user)
+
+            run.mergeData(input, tokenId: tokenId, itemId: target.id)
+            try run.resume(itemId: target.id, tokenId: tokenId)
+            try run.run()
+
+            let record = HistoryRecord(
+                instanceId: target.instanceId, at: clock.now(), user: user?.name, action: "invoke",
+                itemId: target.id, elementId: target.elementId, data: input,
+                message: "completed '\(target.name ?? target.elementId)'")
+            return try save(run, history: record)
+        }
     }
 
     /// Changes the assignment fields of the one waiting item that `query` matches and merges
     /// `data` into the instance's root data. Allowed keys: assignee, candidateUsers,
-    /// candidateGroups, dueDate, followUpDate, priority.
+    /// candidateGroups, dueDate, followUpDate, priority. Dates are ISO 8601 dates or
+    /// durations from now; candidate lists are arrays or comma-separated strings.
+    /// - Throws: `EngineError.invalidAssignment` naming an unknown key or a bad value.
     public func assign(
         _ query: JSONValue, data: JSONValue = .emptyObject, assignment: JSONValue,
         user: UserContext? = nil
     ) throws -> Execution {
-        throw EngineError.storeFailed(reason: "assign is not available yet")
+        let input = try Self.requireObject(data, name: "data")
+        let fields = try Self.requireObject(assignment, name: "assignment").objectValue ?? [:]
+        let parsed = try Self.parseQuery(query)
+        return try store.writeTransaction {
+            let target = try findOneWaitingItem(parsed, query: query)
+            let (run, _) = try loadRun(for: target, user: user)
+            try AssignmentUpdate.apply(fields, to: target.id, in: run, now: clock.now())
+            run.instance.data = run.instance.data.merging(input)
+
+            let record = HistoryRecord(
+                instanceId: target.instanceId, at: clock.now(), user: user?.name, action: "assign",
+                itemId: target.id, elementId: target.elementId, data: .object(["assignment": assignment, "data": input]),
+                message: "assigned '\(target.name ?? target.elementId)'")
+            return try save(run, history: record)
+        }
+    }
+
+    /// Fires every waiting timer whose due time is at or before the clock's now, each in its
+    /// own transaction, oldest first.
+    /// - Returns: the executions of the instances whose timers fired.
+    /// - Throws: the first failure; timers fired before it stay committed.
+    @discardableResult
+    public func fireDueTimers() throws -> [Execution] {
+        let due = Query.and([
+            .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
+            .field(.item(.timeDue), .lte(.string(ISO8601.format(clock.now())))),
+        ])
+        let items = try store.readTransaction {
+            try store.findItems(due, options: FindOptions(sort: [(key: .item(.timeDue), ascending: true)]))
+        }
+        var executions: [Execution] = []
+        for candidate in items {
+            let execution: Execution? = try store.writeTransaction {
+                guard let state = try store.loadInstance(id: candidate.instanceId),
+                    let current = state.items.first(where: { $0.id == candidate.id }),
+                    current.status == .wait, let due = current.timeDue, due <= clock.now()
+                else { return nil }
+                let (run, _) = try loadRun(for: current, user: nil)
+                try run.fireTimer(itemId: current.id)
+                let record = HistoryRecord(
+                    instanceId: current.instanceId, at: clock.now(), user: nil, action: "timer",
+                    itemId: current.id, elementId: current.elementId, message: "timer '\(current.elementId)' was due")
+                return try save(run, history: record)
+            }
+            if let execution { executions.append(execution) }
+        }
+        return executions
+    }
+
+    // MARK: - Steps shared by the calls
+
+    func makeRun(_ state: InstanceState, graph: ProcessGraph, user: UserContext?) -> InstanceRun {
+        InstanceRun(state: state, graph: graph, scripts: scripts, clock: clock, options: options, userName: user?.name)
+    }
+
+    /// Finds the single waiting item a query names.
+    private func findOneWaitingItem(_ query: Query, query original: JSONValue) throws -> ItemRecord {
+        let waiting = Query.and([query, .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue)))])
+        let found = try store.findItems(waiting, options: FindOptions(limit: 50))
+        guard let first = found.first else { throw EngineError.noMatchingItem(query: original.jsonText) }
+        if found.count > 1 { throw EngineError.ambiguousItems(query: original.jsonText, count: found.count) }
+        return first
+    }
+
+    /// Loads the instance of `item` with its model version, and the token whose current item it is.
+    private func loadRun(for item: ItemRecord, user: UserContext?) throws -> (InstanceRun, Int) {
+        guard let state = try store.loadInstance(id: item.instanceId) else {
+            throw EngineError.instanceNotFound(query: "{\"id\":\"\(item.instanceId)\"}")
+        }
+        let model = try models.definitions(name: state.instance.name, version: state.instance.modelVersion)
+        let run = makeRun(state, graph: ProcessGraph(definitions: model.definitions), user: user)
+        guard let token = state.tokens.first(where: { $0.currentItemId == item.id }) else {
+            throw EngineError.itemNotWaiting(itemId: item.id, elementId: item.elementId, status: item.status.rawValue)
+        }
+        return (run, token.id)
+    }
+
+    /// Writes the run's changes and history, and returns the committed state.
+    private func save(_ run: InstanceRun, history record: HistoryRecord) throws -> Execution {
+        run.instance.revision += 1
+        try store.saveInstance(run.state, changedItemIds: run.changedItemIds)
+        try store.appendHistory([record] + run.history)
+        let state = run.state
+        return Execution(instance: state.instance, items: state.items, tokens: state.tokens)
+    }
+
+    private static func startNode(in graph: ProcessGraph, model: String, requested: String?) throws -> FlowNode {
+        if let requested {
+            guard let node = graph.nodes[requested] else {
+                throw EngineError.startNodeNotFound(model: model, nodeId: requested)
+            }
+            return node
+        }
+        guard let node = graph.defaultStartNode() else { throw EngineError.noStartEvent(model: model) }
+        return node
+    }
+
+    static func requireObject(_ value: JSONValue, name: String) throws -> JSONValue {
+        if value.isNull { return .emptyObject }
+        guard value.objectValue != nil else {
+            throw EngineError.invalidData(reason: "\(name) must be a JSON object such as {\"amount\": 100}, not \(value.jsonText)")
+        }
+        return value
     }
 }

@@ -1,10 +1,229 @@
 import CJavaScriptCore
+import Foundation
 
-/// Runs JavaScript conditions and scripts in JavaScriptCore.
+/// The objects a script or condition sees: `this`/`item`, `data`, `input`, `output`,
+/// `instance`. Values travel as JSON, so Dates become ISO 8601 strings.
+struct ScriptScope {
+    /// The item's fields (`id`, `elementId`, `assignee`, ...); `item.data` is `data`.
+    var item: JSONValue
+    /// The token's data scope; writes to it are returned in `ScriptOutcome.data`.
+    var data: JSONValue
+    var input: JSONValue = .emptyObject
+    var output: JSONValue = .null
+    /// The instance fields without items (`id`, `name`, `data`, `startedAt`, ...).
+    var instance: JSONValue = .emptyObject
+    /// The engine clock's time; `new Date()` and `Date.now()` in the script return it.
+    var now: Date = Date()
+}
+
+/// The result of running JavaScript, with the scope objects as the script left them.
+struct ScriptOutcome {
+    /// The returned value; nil when the script returned `undefined`.
+    var value: JSONValue?
+    var data: JSONValue
+    var item: JSONValue
+    var output: JSONValue
+}
+
+/// Runs JavaScript conditions and scripts in JavaScriptCore, in one context reused for the
+/// engine's lifetime. Each run gets fresh `item`/`data` objects built from JSON, so runs
+/// cannot see each other's state except through globals a script sets on purpose.
+///
+/// Not thread-safe; one per engine.
 final class ScriptEngine {
+    /// How a source text is run.
+    enum Kind: String {
+        /// A JavaScript expression; its value is returned.
+        case expression
+        /// A function body; `return` gives the value.
+        case body
+        /// A JUEL-style `${expr}`: the expression sees the data keys as variables.
+        case dataExpression
+    }
+
     let timeLimit: Double
+    private let group: JSContextGroupRef
+    private let context: JSGlobalContextRef
+    private let runner: JSObjectRef
+    private let terminationFlag = TerminationFlag()
+
+    /// Set by JavaScriptCore's watchdog callback when a run passes the time limit.
+    final class TerminationFlag {
+        var fired = false
+    }
 
     init(timeLimit: Double) {
         self.timeLimit = timeLimit
+        group = JSContextGroupCreate()
+        context = JSGlobalContextCreateInGroup(group, nil)
+        runner = Self.installRunner(in: context)
+        let flag = Unmanaged.passUnretained(terminationFlag).toOpaque()
+        JSContextGroupSetExecutionTimeLimit(group, timeLimit, { _, pointer in
+            guard let pointer else { return true }
+            Unmanaged<TerminationFlag>.fromOpaque(pointer).takeUnretainedValue().fired = true
+            return true
+        }, flag)
+    }
+
+    deinit {
+        JSGlobalContextRelease(context)
+        JSContextGroupRelease(group)
+    }
+
+    /// Runs `source` as `kind` with the scope bound; `elementId` names the element in errors.
+    /// - Throws: `EngineError.scriptFailed` with the JavaScript message, or
+    ///   `EngineError.scriptTimedOut` after `timeLimit` seconds of CPU time.
+    func run(_ kind: Kind, source: String, scope: ScriptScope, elementId: String) throws -> ScriptOutcome {
+        terminationFlag.fired = false
+        let scopeText = JSONValue.object([
+            "item": scope.item, "data": scope.data, "input": scope.input,
+            "output": scope.output, "instance": scope.instance,
+        ]).jsonText
+        let arguments: [JSValueRef?] = [
+            makeString(kind.rawValue), makeString(source), makeString(scopeText),
+            JSValueMakeNumber(context, (scope.now.timeIntervalSince1970 * 1000).rounded()),
+        ]
+        var exception: JSValueRef?
+        let result = arguments.withUnsafeBufferPointer { buffer in
+            JSObjectCallAsFunction(context, runner, nil, arguments.count, buffer.baseAddress, &exception)
+        }
+        if terminationFlag.fired {
+            throw EngineError.scriptTimedOut(elementId: elementId, seconds: timeLimit)
+        }
+        if let exception {
+            throw EngineError.scriptFailed(elementId: elementId, message: describe(exception))
+        }
+        guard let result, let text = string(from: result) else {
+            throw EngineError.scriptFailed(elementId: elementId, message: "the script produced no result")
+        }
+        return try decodeOutcome(text, elementId: elementId)
+    }
+
+    /// Evaluates a condition or attribute expression as bpmn-server does: one leading `$`
+    /// is dropped (`$(a > 1)`, `$data.x`), `${…}` sees the data keys as variables, `#…` is
+    /// a function body, anything else is a plain JavaScript expression.
+    func evaluate(expression raw: String, scope: ScriptScope, elementId: String) throws -> ScriptOutcome {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("${"), text.hasSuffix("}") {
+            let inner = String(text.dropFirst(2).dropLast())
+            return try run(.dataExpression, source: inner, scope: scope, elementId: elementId)
+        }
+        if text.hasPrefix("#") {
+            return try run(.body, source: "return " + text.dropFirst(), scope: scope, elementId: elementId)
+        }
+        let expression = text.hasPrefix("$") ? String(text.dropFirst()) : text
+        return try run(.expression, source: expression, scope: scope, elementId: elementId)
+    }
+
+    // MARK: - JavaScriptCore plumbing
+
+    /// The JavaScript side: compiles each source once (cached by kind and text), builds the
+    /// scope objects from JSON, calls the function with `this` = item and returns everything
+    /// as one JSON text. `item.data` is an accessor onto `data`, so `this.data.x = 1` and
+    /// `data.x = 1` write the same object. `Date` is replaced by a wrapper whose current time
+    /// is the engine clock's, so scripts and timers agree on "now".
+    private static let runnerSource = """
+        (function () {
+          const SystemDate = Date;
+          let clockNow = null;
+          function ClockDate(...args) {
+            const current = clockNow === null ? SystemDate.now() : clockNow;
+            if (!new.target) return new SystemDate(current).toString();
+            return args.length === 0 ? new SystemDate(current) : new SystemDate(...args);
+          }
+          ClockDate.prototype = SystemDate.prototype;
+          ClockDate.now = function () { return clockNow === null ? SystemDate.now() : clockNow; };
+          ClockDate.parse = SystemDate.parse;
+          ClockDate.UTC = SystemDate.UTC;
+          globalThis.Date = ClockDate;
+          const compiled = new Map();
+          const parameters = ['item', 'data', 'input', 'output', 'instance', 'appServices', 'appUtils'];
+          function compile(kind, source) {
+            const key = kind + '\\u0000' + source;
+            let fn = compiled.get(key);
+            if (fn) return fn;
+            if (kind === 'expression') {
+              fn = new Function(...parameters, 'return (' + source + '\\n);');
+            } else if (kind === 'dataExpression') {
+              fn = new Function(...parameters, 'with (data) { return (' + source + '\\n); }');
+            } else {
+              fn = new Function(...parameters, source);
+            }
+            compiled.set(key, fn);
+            return fn;
+          }
+          return function (kind, source, scopeText, nowMilliseconds) {
+            clockNow = nowMilliseconds;
+            const scope = JSON.parse(scopeText);
+            const item = scope.item || {};
+            let data = scope.data;
+            if (data === null || typeof data !== 'object') data = {};
+            Object.defineProperty(item, 'data', {
+              get() { return data; },
+              set(value) { if (value && typeof value === 'object') Object.assign(data, value); },
+              enumerable: false, configurable: true
+            });
+            item.input = scope.input;
+            item.output = scope.output;
+            const fn = compile(kind, source);
+            const value = fn.call(item, item, data, scope.input, scope.output, scope.instance, {}, {});
+            const output = item.output;
+            delete item.input;
+            delete item.output;
+            return JSON.stringify({
+              hasValue: value !== undefined,
+              value: value === undefined ? null : value,
+              data: data,
+              item: item,
+              output: output === undefined ? null : output
+            });
+          };
+        })()
+        """
+
+    private static func installRunner(in context: JSGlobalContextRef) -> JSObjectRef {
+        let source = JSStringCreateWithUTF8CString(runnerSource)
+        defer { JSStringRelease(source) }
+        var exception: JSValueRef?
+        let value = JSEvaluateScript(context, source, nil, nil, 1, &exception)
+        guard exception == nil, let value, let object = JSValueToObject(context, value, nil) else {
+            fatalError("the built-in JavaScript runner failed to compile; JavaScriptCore is broken")
+        }
+        JSValueProtect(context, object)
+        return object
+    }
+
+    private func makeString(_ text: String) -> JSValueRef? {
+        let string = JSStringCreateWithUTF8CString(text)
+        defer { JSStringRelease(string) }
+        return JSValueMakeString(context, string)
+    }
+
+    private func string(from value: JSValueRef) -> String? {
+        guard let string = JSValueToStringCopy(context, value, nil) else { return nil }
+        defer { JSStringRelease(string) }
+        let capacity = JSStringGetMaximumUTF8CStringSize(string)
+        var buffer = [CChar](repeating: 0, count: capacity)
+        JSStringGetUTF8CString(string, &buffer, capacity)
+        return String(cString: buffer)
+    }
+
+    private func describe(_ exception: JSValueRef) -> String {
+        string(from: exception) ?? "unknown JavaScript exception"
+    }
+
+    private func decodeOutcome(_ text: String, elementId: String) throws -> ScriptOutcome {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(text)
+        } catch {
+            throw EngineError.scriptFailed(elementId: elementId, message: "the result is not JSON: \(error)")
+        }
+        let hasValue = json["hasValue"]?.boolValue ?? false
+        return ScriptOutcome(
+            value: hasValue ? json["value"] ?? .null : nil,
+            data: json["data"] ?? .emptyObject,
+            item: json["item"] ?? .emptyObject,
+            output: json["output"] ?? .null)
     }
 }

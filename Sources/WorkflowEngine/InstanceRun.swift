@@ -1,0 +1,200 @@
+import BPMNModel
+import Foundation
+
+/// One engine call's work on one instance: the loaded state, the tokens to move, and the
+/// changes to write. Created inside the call's write transaction and dropped after it.
+final class InstanceRun {
+    let graph: ProcessGraph
+    let scripts: ScriptEngine
+    let clock: Clock
+    let options: EngineOptions
+    let userName: String?
+
+    var instance: InstanceRecord
+    private(set) var items: [ItemRecord]
+    private(set) var tokens: [TokenRecord]
+    private var itemIndex: [String: Int] = [:]
+    private var tokenIndex: [Int: Int] = [:]
+
+    /// Ids of items created or changed during this call, for the store.
+    private(set) var changedItemIds: Set<String> = []
+    /// History lines written by this call, besides the call's own line.
+    private(set) var history: [HistoryRecord] = []
+    /// Tokens whose current node must be executed, in order.
+    private var ready: [Int] = []
+    private var steps = 0
+
+    init(state: InstanceState, graph: ProcessGraph, scripts: ScriptEngine, clock: Clock, options: EngineOptions, userName: String?) {
+        self.graph = graph
+        self.scripts = scripts
+        self.clock = clock
+        self.options = options
+        self.userName = userName
+        self.instance = state.instance
+        self.items = state.items
+        self.tokens = state.tokens
+        for (index, item) in items.enumerated() { itemIndex[item.id] = index }
+        for (index, token) in tokens.enumerated() { tokenIndex[token.id] = index }
+    }
+
+    var state: InstanceState {
+        InstanceState(instance: instance, items: items, tokens: tokens)
+    }
+
+    var now: Date { clock.now() }
+
+    // MARK: - Items and tokens
+
+    func item(_ id: String) -> ItemRecord? {
+        itemIndex[id].map { items[$0] }
+    }
+
+    func updateItem(_ id: String, _ change: (inout ItemRecord) -> Void) {
+        guard let index = itemIndex[id] else { return }
+        change(&items[index])
+        changedItemIds.insert(id)
+    }
+
+    func token(_ id: Int) -> TokenRecord? {
+        tokenIndex[id].map { tokens[$0] }
+    }
+
+    func updateToken(_ id: Int, _ change: (inout TokenRecord) -> Void) {
+        guard let index = tokenIndex[id] else { return }
+        change(&tokens[index])
+    }
+
+    /// Creates a token positioned at `nodeId`, to be executed by `run()`.
+    @discardableResult
+    func spawnToken(kind: TokenRecord.Kind, at nodeId: String, parent: Int?, originItemId: String?, dataPath: String) -> Int {
+        let id = (tokens.map(\.id).max() ?? -1) + 1
+        let token = TokenRecord(
+            instanceId: instance.id, id: id, kind: kind, status: .running, dataPath: dataPath,
+            parentTokenId: parent, originItemId: originItemId, startNodeId: nodeId, currentNodeId: nodeId)
+        tokenIndex[id] = tokens.count
+        tokens.append(token)
+        ready.append(id)
+        return id
+    }
+
+    /// Appends an item for `elementId` to the token's path.
+    @discardableResult
+    func createItem(elementId: String, name: String?, type: String, status: ItemStatus, tokenId: Int) -> String {
+        let item = ItemRecord(
+            id: UUID().uuidString.lowercased(), instanceId: instance.id, seq: instance.nextSeq,
+            elementId: elementId, name: name, type: type, status: status, tokenId: tokenId,
+            itemKey: token(tokenId)?.itemKey, userName: userName, startedAt: now)
+        instance.nextSeq += 1
+        itemIndex[item.id] = items.count
+        items.append(item)
+        changedItemIds.insert(item.id)
+        return item.id
+    }
+
+    /// Records a taken sequence flow on the token's path.
+    func recordFlow(_ flow: SequenceFlow, tokenId: Int) {
+        let id = createItem(elementId: flow.id, name: flow.name, type: "bpmn:SequenceFlow", status: .end, tokenId: tokenId)
+        updateItem(id) { $0.endedAt = now }
+    }
+
+    func note(_ action: String, itemId: String? = nil, elementId: String? = nil, message: String) {
+        history.append(HistoryRecord(
+            instanceId: instance.id, at: now, user: userName, action: action, itemId: itemId,
+            elementId: elementId, message: message))
+    }
+
+    /// The data scope object of a token.
+    func data(of tokenId: Int) -> JSONValue {
+        let path = token(tokenId)?.dataPath ?? ""
+        return instance.data.value(atPath: path) ?? .emptyObject
+    }
+
+    func setData(_ value: JSONValue, of tokenId: Int) {
+        let path = token(tokenId)?.dataPath ?? ""
+        instance.data.setValue(value, atPath: path)
+    }
+
+    /// Shallow-merges `input` into the token's scope (bpmn-server's `appendData`); keys
+    /// starting with `vars.` go to the item's `vars` instead.
+    func mergeData(_ input: JSONValue, tokenId: Int, itemId: String?) {
+        guard let object = input.objectValue, !object.isEmpty else { return }
+        var plain: [String: JSONValue] = [:]
+        for (key, value) in object {
+            if key.hasPrefix("vars."), let itemId {
+                updateItem(itemId) { $0.vars.setValue(value, atPath: String(key.dropFirst(5))) }
+            } else {
+                plain[key] = value
+            }
+        }
+        setData(data(of: tokenId).merging(.object(plain)), of: tokenId)
+    }
+
+    /// The process the instance started in (the process of token 0's start node).
+    var runningProcess: BPMNModel.Process? {
+        guard let first = tokens.first(where: { $0.id == 0 }) ?? tokens.first,
+            let processId = graph.processOfNode[first.startNodeId]
+        else { return nil }
+        return graph.definitions.processes.first { $0.id == processId }
+    }
+
+    // MARK: - Running
+
+    /// Executes ready tokens until every token waits or ends, re-evaluating joins whenever
+    /// the queue drains, then ends the instance if nothing is left.
+    /// - Throws: `EngineError` from scripts, gateways and unsupported elements.
+    func run() throws {
+        while true {
+            while !ready.isEmpty {
+                let tokenId = ready.removeFirst()
+                try execute(tokenId: tokenId)
+            }
+            if try !fireOneReadyJoin() { break }
+        }
+        try endInstanceIfDone()
+    }
+
+    /// Takes a token out of the run queue (a boundary token that only waits).
+    func dropReady(_ tokenId: Int) {
+        ready.removeAll { $0 == tokenId }
+    }
+
+    /// Positions a token at `nodeId` and queues it.
+    func move(tokenId: Int, to nodeId: String) {
+        updateToken(tokenId) {
+            $0.currentNodeId = nodeId
+            $0.status = .running
+        }
+        ready.append(tokenId)
+    }
+
+    private func execute(tokenId: Int) throws {
+        guard let token = token(tokenId), token.status == .running else { return }
+        steps += 1
+        if steps > options.maximumStepsPerCall {
+            throw EngineError.executionLimitExceeded(instanceId: instance.id, steps: options.maximumStepsPerCall)
+        }
+        guard let node = graph.nodes[token.currentNodeId] else {
+            throw EngineError.unsupportedElement(elementId: token.currentNodeId, type: "unknown element")
+        }
+        if let loop = node.loop {
+            // TODO: multi-instance and standard loops are not run yet.
+            let marker = loop.kind == .standard ? "loop" : "multi-instance"
+            throw EngineError.unsupportedElement(elementId: node.id, type: "\(node.kind.typeName) (\(marker))")
+        }
+        let itemId = createItem(elementId: node.id, name: node.name, type: node.kind.typeName, status: .enter, tokenId: tokenId)
+        updateToken(tokenId) { $0.currentItemId = itemId }
+        try enter(node: node, itemId: itemId, tokenId: tokenId)
+    }
+
+    /// Ends the instance when no token is running or waiting.
+    private func endInstanceIfDone() throws {
+        guard instance.status == .running else { return }
+        let live = tokens.contains { $0.status == .running || $0.status == .wait }
+        guard !live else { return }
+        instance.status = .end
+        instance.endedAt = now
+        if let process = runningProcess {
+            try runProcessListeners(process, event: "end")
+        }
+    }
+}

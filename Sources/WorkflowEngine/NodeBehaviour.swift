@@ -1,0 +1,176 @@
+import BPMNModel
+import Foundation
+
+/// What each kind of flow node does when a token enters it and when its item completes.
+extension InstanceRun {
+    /// Runs the entry side of a node: listeners, the kind's own work, then either waits,
+    /// or completes the item and moves the token on.
+    func enter(node: FlowNode, itemId: String, tokenId: Int) throws {
+        updateItem(itemId) { $0.status = .start }
+        try runListeners(of: node, event: "start", itemId: itemId, tokenId: tokenId)
+
+        switch node.kind {
+        case .startEvent:
+            try enterStartEvent(node, itemId: itemId, tokenId: tokenId)
+        case .userTask:
+            try applyAssignment(of: node, itemId: itemId, tokenId: tokenId)
+            try runListeners(of: node, event: "create", itemId: itemId, tokenId: tokenId)
+            return wait(itemId: itemId, tokenId: tokenId, host: node)
+        case .receiveTask:
+            setMessageName(of: node, itemId: itemId)
+            return wait(itemId: itemId, tokenId: tokenId, host: node)
+        case .intermediateCatchEvent:
+            try prepareCatchEvent(node, itemId: itemId, tokenId: tokenId)
+            return wait(itemId: itemId, tokenId: tokenId, host: nil)
+        case .scriptTask:
+            try runScriptTask(node, itemId: itemId, tokenId: tokenId)
+        case .task, .manualTask, .serviceTask, .sendTask, .businessRuleTask:
+            break
+        case .intermediateThrowEvent:
+            try checkSupportedThrow(node)
+        case .endEvent:
+            return try enterEndEvent(node, itemId: itemId, tokenId: tokenId)
+        case .exclusiveGateway, .inclusiveGateway, .parallelGateway:
+            if isJoin(node) {
+                return wait(itemId: itemId, tokenId: tokenId, host: nil)
+            }
+        case .boundaryEvent:
+            break
+        case .eventBasedGateway, .complexGateway, .subProcess, .adHocSubProcess, .transaction,
+            .callActivity, .unsupported:
+            throw EngineError.unsupportedElement(elementId: node.id, type: node.kind.typeName)
+        }
+        try complete(itemId: itemId, tokenId: tokenId, node: node)
+        try leave(node: node, tokenId: tokenId)
+    }
+
+    /// Completes a waiting item after `invoke` and moves its token on.
+    func resume(itemId: String, tokenId: Int) throws {
+        guard let item = item(itemId), let node = graph.nodes[item.elementId] else { return }
+        updateToken(tokenId) { $0.status = .running }
+        if node.kind == .userTask {
+            try runListeners(of: node, event: "complete", itemId: itemId, tokenId: tokenId)
+        }
+        try complete(itemId: itemId, tokenId: tokenId, node: node)
+        try leave(node: node, tokenId: tokenId)
+    }
+
+    /// Ends an item normally: end listeners, `end` status, and its boundary events withdrawn.
+    func complete(itemId: String, tokenId: Int, node: FlowNode) throws {
+        updateItem(itemId) {
+            $0.status = .end
+            $0.endedAt = now
+        }
+        try runListeners(of: node, event: "end", itemId: itemId, tokenId: tokenId)
+        cancelBoundaryEvents(hostItemId: itemId)
+    }
+
+    /// Puts the item and its token in `wait`, arming the host's boundary events.
+    private func wait(itemId: String, tokenId: Int, host: FlowNode?) {
+        updateItem(itemId) { $0.status = .wait }
+        updateToken(tokenId) { $0.status = .wait }
+        if let host {
+            armBoundaryEvents(of: host, hostItemId: itemId, tokenId: tokenId)
+        }
+    }
+
+    private func enterStartEvent(_ node: FlowNode, itemId: String, tokenId: Int) throws {
+        if let variable = node.initiator, !variable.isEmpty {
+            mergeData(.object([variable: userName.map(JSONValue.string) ?? .null]), tokenId: tokenId, itemId: nil)
+        }
+    }
+
+    private func enterEndEvent(_ node: FlowNode, itemId: String, tokenId: Int) throws {
+        let terminates = node.eventDefinitions.contains(.terminate)
+        if let definition = node.eventDefinitions.first, !terminates {
+            throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:EndEvent (\(Self.describe(definition)))")
+        }
+        try complete(itemId: itemId, tokenId: tokenId, node: node)
+        updateToken(tokenId) { $0.status = .end }
+        if terminates {
+            note("terminate", itemId: itemId, elementId: node.id, message: "terminate end event '\(node.id)' ended every token")
+            terminateAll(except: tokenId)
+        }
+    }
+
+    /// Cancels every live token and its waiting item (a terminate end event).
+    func terminateAll(except keptTokenId: Int?) {
+        for token in tokens where token.id != keptTokenId && (token.status == .running || token.status == .wait) {
+            cancelToken(token.id)
+        }
+    }
+
+    /// Ends a token without completing its current item: the item becomes `end` with no
+    /// end time (bpmn-server's "cancelled"), and the token `terminated`.
+    func cancelToken(_ tokenId: Int) {
+        guard let token = token(tokenId) else { return }
+        if let itemId = token.currentItemId, let item = item(itemId), item.status != .end {
+            updateItem(itemId) {
+                $0.status = .end
+                $0.endedAt = nil
+                $0.timeDue = nil
+            }
+            cancelBoundaryEvents(hostItemId: itemId)
+        }
+        updateToken(tokenId) { $0.status = .terminated }
+        dropReady(tokenId)
+    }
+
+    private func runScriptTask(_ node: FlowNode, itemId: String, tokenId: Int) throws {
+        guard let script = node.script, !script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        if let format = node.scriptFormat, !Self.isJavaScript(format) {
+            throw EngineError.scriptFailed(elementId: node.id, message: "script format '\(format)' is not supported; use JavaScript")
+        }
+        // TODO: a returned {bpmnError} or {escalation} is not raised yet; the value is ignored.
+        _ = try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: node.id)
+    }
+
+    static func isJavaScript(_ format: String) -> Bool {
+        ["javascript", "js", "ecmascript", "text/javascript", "application/javascript"].contains(format.lowercased())
+    }
+
+    private func checkSupportedThrow(_ node: FlowNode) throws {
+        guard let definition = node.eventDefinitions.first else { return }
+        throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:IntermediateThrowEvent (\(Self.describe(definition)))")
+    }
+
+    private func setMessageName(of node: FlowNode, itemId: String) {
+        guard let ref = node.otherAttributes["messageRef"] else { return }
+        let name = graph.definitions.messages[ref]?.name ?? ref
+        updateItem(itemId) { $0.messageId = name }
+    }
+
+    /// Records what a catch event waits for: message and signal names, or a timer's due time.
+    private func prepareCatchEvent(_ node: FlowNode, itemId: String, tokenId: Int) throws {
+        for definition in node.eventDefinitions {
+            switch definition {
+            case .message(let ref):
+                let name = ref.map { graph.definitions.messages[$0]?.name ?? $0 }
+                updateItem(itemId) { $0.messageId = name }
+            case .signal(let ref):
+                let name = ref.map { graph.definitions.signals[$0]?.name ?? $0 }
+                updateItem(itemId) { $0.signalId = name }
+            case .timer(let timer):
+                let due = try dueDate(of: timer, elementId: node.id, itemId: itemId, tokenId: tokenId)
+                updateItem(itemId) { $0.timeDue = due }
+            default:
+                break
+            }
+        }
+    }
+
+    static func describe(_ definition: EventDefinition) -> String {
+        switch definition {
+        case .message: return "message"
+        case .signal: return "signal"
+        case .timer: return "timer"
+        case .error: return "error"
+        case .escalation: return "escalation"
+        case .terminate: return "terminate"
+        case .cancel: return "cancel"
+        case .compensate: return "compensation"
+        case .link: return "link"
+        case .conditional: return "conditional"
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import BPMNModel
+import Foundation
+
+/// Running model JavaScript against an item: listeners, script tasks, conditions and
+/// assignment attributes, with the results written back to the item and the data.
+extension InstanceRun {
+    /// The item as scripts see it (`this`/`item`), with dates as ISO 8601 strings.
+    func scriptView(of item: ItemRecord) -> JSONValue {
+        func date(_ value: Date?) -> JSONValue { value.map { .string(ISO8601.format($0)) } ?? .null }
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        return .object([
+            "id": .string(item.id), "seq": .number(Double(item.seq)), "itemKey": text(item.itemKey),
+            "tokenId": .number(Double(item.tokenId)), "elementId": .string(item.elementId),
+            "name": text(item.name), "type": .string(item.type), "status": .string(item.status.rawValue),
+            "userName": text(item.userName), "startedAt": date(item.startedAt), "endedAt": date(item.endedAt),
+            "assignee": text(item.assignee),
+            "candidateUsers": .array(item.candidateUsers.map(JSONValue.string)),
+            "candidateGroups": .array(item.candidateGroups.map(JSONValue.string)),
+            "dueDate": date(item.dueDate), "followUpDate": date(item.followUpDate),
+            "priority": item.priority, "timeDue": date(item.timeDue),
+            "messageId": text(item.messageId), "signalId": text(item.signalId),
+            "vars": item.vars, "instanceId": .string(instance.id),
+        ])
+    }
+
+    private var instanceView: JSONValue {
+        .object([
+            "id": .string(instance.id), "name": .string(instance.name),
+            "status": .string(instance.status.rawValue), "data": instance.data,
+            "startedAt": .string(ISO8601.format(instance.startedAt)),
+        ])
+    }
+
+    /// Runs JavaScript with the item's scope and writes back data, item fields and output.
+    @discardableResult
+    func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String, input: JSONValue = .emptyObject) throws -> JSONValue? {
+        guard let item = item(itemId) else { return nil }
+        let scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: input, output: item.output, instance: instanceView, now: now)
+        let outcome = try scripts.run(kind, source: source, scope: scope, elementId: elementId)
+        apply(outcome, itemId: itemId, tokenId: tokenId, elementId: elementId)
+        return outcome.value
+    }
+
+    /// Evaluates an expression (`$(…)`, `$data.x`, plain JS) with the item's scope.
+    func evaluate(_ expression: String, itemId: String, tokenId: Int, elementId: String) throws -> JSONValue? {
+        guard let item = item(itemId) else { return nil }
+        let scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), output: item.output, instance: instanceView, now: now)
+        let outcome = try scripts.evaluate(expression: expression, scope: scope, elementId: elementId)
+        apply(outcome, itemId: itemId, tokenId: tokenId, elementId: elementId)
+        return outcome.value
+    }
+
+    /// Whether a flow's condition returns exactly `true` (anything else, `"yes"` or `1`
+    /// included, does not take the flow). Evaluated with the current item of the token.
+    func conditionHolds(_ flow: SequenceFlow, tokenId: Int) throws -> Bool {
+        guard let condition = flow.condition?.trimmingCharacters(in: .whitespacesAndNewlines), !condition.isEmpty else {
+            return true
+        }
+        if let language = flow.conditionLanguage, !language.isEmpty, !Self.isJavaScript(language) {
+            throw EngineError.scriptFailed(elementId: flow.id, message: "condition language '\(language)' is not supported; use JavaScript")
+        }
+        guard let itemId = token(tokenId)?.currentItemId else { return false }
+        return try evaluate(condition, itemId: itemId, tokenId: tokenId, elementId: flow.id) == .bool(true)
+    }
+
+    private func apply(_ outcome: ScriptOutcome, itemId: String, tokenId: Int, elementId: String) {
+        setData(outcome.data, of: tokenId)
+        let view = outcome.item
+        updateItem(itemId) { item in
+            item.assignee = view["assignee"]?.stringValue
+            item.candidateUsers = Self.names(view["candidateUsers"])
+            item.candidateGroups = Self.names(view["candidateGroups"])
+            item.priority = view["priority"] ?? .null
+            item.vars = view["vars"] ?? .emptyObject
+            item.output = outcome.output
+            if let text = view["dueDate"]?.stringValue, let date = ISO8601.parseDate(text) { item.dueDate = date }
+            if view["dueDate"] == .null { item.dueDate = nil }
+            if let text = view["followUpDate"]?.stringValue, let date = ISO8601.parseDate(text) { item.followUpDate = date }
+            if view["followUpDate"] == .null { item.followUpDate = nil }
+        }
+    }
+
+    /// A candidate list from JSON: an array of names, or one comma-separated string.
+    static func names(_ value: JSONValue?) -> [String] {
+        switch value {
+        case .array(let values)?:
+            return values.compactMap { $0.stringValue ?? $0.numberValue.map { JSONValue.format(number: $0) } }
+        case .string(let text)?:
+            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Listeners
+
+    /// Runs the node's inline-script listeners for `event` (`start`, `end` for execution
+    /// listeners; `create`, `complete` for task listeners), in document order.
+    func runListeners(of node: FlowNode, event: String, itemId: String, tokenId: Int) throws {
+        for listener in node.listeners where listener.event == event {
+            guard let script = listener.script else {
+                note("warning", itemId: itemId, elementId: node.id,
+                     message: "listener '\(listener.javaReference ?? event)' on '\(node.id)' is not a script and was skipped")
+                continue
+            }
+            if let format = listener.scriptFormat, !Self.isJavaScript(format) {
+                throw EngineError.scriptFailed(elementId: node.id, message: "listener script format '\(format)' is not supported; use JavaScript")
+            }
+            try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: node.id)
+        }
+    }
+
+    /// Runs process-level execution listeners; `this` is a view of the instance.
+    func runProcessListeners(_ process: BPMNModel.Process, event: String) throws {
+        for listener in process.listeners where listener.event == event {
+            guard let script = listener.script else { continue }
+            let scope = ScriptScope(item: instanceView, data: instance.data, instance: instanceView, now: now)
+            let outcome = try scripts.run(.body, source: script, scope: scope, elementId: process.id)
+            instance.data = outcome.data
+        }
+    }
+
+    // MARK: - Assignment
+
+    /// Evaluates the six assignment attributes of a user task, in bpmn-server's order.
+    /// A value starting with `$` is an expression, `#` a function body; a value with commas
+    /// is a list; anything else is literal. The lane's name joins the candidate groups.
+    /// - Throws: `EngineError.invalidDate` for a due or follow-up date that is neither an
+    ///   ISO 8601 date nor a duration.
+    func applyAssignment(of node: FlowNode, itemId: String, tokenId: Int) throws {
+        let attributes = node.assignment
+        if let raw = attributes.assignee {
+            let value = try attributeValue(raw, itemId: itemId, tokenId: tokenId, elementId: node.id)
+            updateItem(itemId) { $0.assignee = Self.names(value).first ?? value.stringValue }
+        }
+        if let raw = attributes.candidateGroups {
+            let value = try attributeValue(raw, itemId: itemId, tokenId: tokenId, elementId: node.id)
+            updateItem(itemId) { $0.candidateGroups = Self.names(value) }
+        }
+        if let raw = attributes.candidateUsers {
+            let value = try attributeValue(raw, itemId: itemId, tokenId: tokenId, elementId: node.id)
+            updateItem(itemId) { $0.candidateUsers = Self.names(value) }
+        }
+        if let raw = attributes.dueDate {
+            let date = try dateValue(raw, attribute: "dueDate", itemId: itemId, tokenId: tokenId, elementId: node.id)
+            updateItem(itemId) { $0.dueDate = date }
+        }
+        if let raw = attributes.followUpDate {
+            let date = try dateValue(raw, attribute: "followUpDate", itemId: itemId, tokenId: tokenId, elementId: node.id)
+            updateItem(itemId) { $0.followUpDate = date }
+        }
+        if let raw = attributes.priority {
+            let value = try attributeValue(raw, itemId: itemId, tokenId: tokenId, elementId: node.id)
+            updateItem(itemId) { $0.priority = value }
+        }
+        if let lane = node.laneName, !lane.isEmpty {
+            updateItem(itemId) { item in
+                if !item.candidateGroups.contains(lane) { item.candidateGroups.append(lane) }
+            }
+        }
+    }
+
+    private func attributeValue(_ raw: String, itemId: String, tokenId: Int, elementId: String) throws -> JSONValue {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("$") || text.hasPrefix("#") {
+            return try evaluate(text, itemId: itemId, tokenId: tokenId, elementId: elementId) ?? .null
+        }
+        if text.contains(",") {
+            return .array(Self.names(.string(text)).map(JSONValue.string))
+        }
+        return .string(text)
+    }
+
+    /// A date attribute: an expression's result or a literal, either an ISO 8601 date or a
+    /// duration from now (`P10D`). Empty and null results give no date.
+    private func dateValue(_ raw: String, attribute: String, itemId: String, tokenId: Int, elementId: String) throws -> Date? {
+        let value = try attributeValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
+        guard let text = value.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            if let milliseconds = value.numberValue { return Date(timeIntervalSince1970: milliseconds / 1000) }
+            return nil
+        }
+        if let date = ISO8601.parseDate(text) ?? ISO8601.add(duration: text, to: now) { return date }
+        throw EngineError.invalidDate(elementId: elementId, attribute: attribute, value: text)
+    }
+
+    /// The due time of a timer definition: `timeDate` as a date, `timeDuration` from now,
+    /// `timeCycle` (`R3/PT1S` or a duration) its first repetition. Values may be expressions.
+    func dueDate(of timer: TimerDefinition, elementId: String, itemId: String, tokenId: Int) throws -> Date? {
+        if let raw = timer.timeDate {
+            let text = try expandTimerValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
+            guard let date = ISO8601.parseDate(text) else {
+                throw EngineError.invalidDate(elementId: elementId, attribute: "timeDate", value: text)
+            }
+            return date
+        }
+        if let raw = timer.timeDuration {
+            let text = try expandTimerValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
+            guard let date = ISO8601.add(duration: text, to: now) else {
+                throw EngineError.invalidDate(elementId: elementId, attribute: "timeDuration", value: text)
+            }
+            return date
+        }
+        if let raw = timer.timeCycle {
+            let text = try expandTimerValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
+            let interval = text.split(separator: "/").last.map(String.init) ?? text
+            guard let date = ISO8601.add(duration: interval, to: now) else {
+                throw EngineError.invalidDate(elementId: elementId, attribute: "timeCycle", value: text)
+            }
+            return date
+        }
+        return nil
+    }
+
+    private func expandTimerValue(_ raw: String, itemId: String, tokenId: Int, elementId: String) throws -> String {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasPrefix("$") else { return text }
+        let value = try evaluate(text, itemId: itemId, tokenId: tokenId, elementId: elementId)
+        return value?.stringValue ?? value.map { $0.jsonText } ?? ""
+    }
+}
