@@ -73,6 +73,11 @@ public struct FlowNode: Sendable {
     /// `attachedToRef` and `cancelActivity` of a boundary event.
     public var attachedToRef: String?
     public var cancelActivity: Bool
+    /// `isInterrupting` of a start event in an event sub-process; true when absent.
+    public var isInterrupting: Bool
+    /// `isForCompensation` of an activity: a compensation handler, reached only through a
+    /// compensation association, never through sequence flows.
+    public var isForCompensation: Bool
     /// `camunda:assignee`, `candidateUsers`, ... as raw attribute strings.
     public var assignment: Assignment
     public var formFields: [FormField]
@@ -112,6 +117,8 @@ public struct FlowNode: Sendable {
         self.eventDefinitions = []
         self.attachedToRef = nil
         self.cancelActivity = true
+        self.isInterrupting = true
+        self.isForCompensation = false
         self.assignment = Assignment()
         self.formFields = []
         self.formKey = nil
@@ -299,7 +306,7 @@ public struct FormField: Sendable, Equatable {
 
     public var isReadOnly: Bool { constraints.contains { $0.name == "readonly" } }
 
-    /// The numeric config of a constraint such as `min` or `maxlength`, when it has one.
+    /// Returns the numeric config of a constraint such as `min` or `maxlength`, when it has one.
     public func constraintValue(_ name: String) -> Double? {
         constraints.first { $0.name == name }?.config.flatMap { Double($0) }
     }

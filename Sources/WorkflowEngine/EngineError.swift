@@ -1,6 +1,6 @@
 import BPMNModel
 
-/// Why an engine call failed. Every failed call leaves the database as it was before.
+/// The reason an engine call failed. Every failed call leaves the database as it was before.
 public enum EngineError: Error, Equatable, CustomStringConvertible {
     case modelNotFound(name: String)
     case invalidModel(name: String, reason: String)

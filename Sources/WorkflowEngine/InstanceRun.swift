@@ -103,7 +103,7 @@ final class InstanceRun {
             elementId: elementId, message: message))
     }
 
-    /// The data scope object of a token.
+    /// Returns the data scope object of a token.
     func data(of tokenId: Int) -> JSONValue {
         let path = token(tokenId)?.dataPath ?? ""
         return instance.data.value(atPath: path) ?? .emptyObject

@@ -42,7 +42,7 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         objectValue?[key]
     }
 
-    /// The value at a dot-separated path (`a.b.c`); array elements by decimal index.
+    /// Returns the value at a dot-separated path (`a.b.c`); array elements by decimal index.
     public func value(atPath path: String) -> JSONValue? {
         if path.isEmpty { return self }
         var current: JSONValue = self

@@ -1,7 +1,7 @@
 import BPMNModel
 import Foundation
 
-/// What each kind of flow node does when a token enters it and when its item completes.
+/// Behaviour of each kind of flow node when a token enters it and when its item completes.
 extension InstanceRun {
     /// Runs the entry side of a node: listeners, the kind's own work, then either waits,
     /// or completes the item and moves the token on.

@@ -7,7 +7,7 @@ public enum InstanceStatus: String, Sendable, Codable {
 }
 
 /// Item status with bpmn-server's on-disk values. A cancelled item is `end` with a nil
-/// `endedAt`; `ItemRecord.isCancelled` tells them apart.
+/// `endedAt`; `ItemRecord.isCancelled` distinguishes the two.
 public enum ItemStatus: String, Sendable, Codable {
     case enter, start, wait, end
 }
@@ -201,7 +201,7 @@ public struct TokenRecord: Sendable, Equatable {
     public var id: Int
     public var kind: Kind
     public var status: TokenStatus
-    /// Where the token's data lives inside the instance data (`""` is the root).
+    /// The path of the token's data inside the instance data (`""` is the root).
     public var dataPath: String
     public var parentTokenId: Int?
     public var originItemId: String?

@@ -4,7 +4,7 @@ import Foundation
 /// Running model JavaScript against an item: listeners, script tasks, conditions and
 /// assignment attributes, with the results written back to the item and the data.
 extension InstanceRun {
-    /// The item as scripts see it (`this`/`item`), with dates as ISO 8601 strings.
+    /// Returns the item as scripts read it (`this`/`item`), with dates as ISO 8601 strings.
     func scriptView(of item: ItemRecord) -> JSONValue {
         func date(_ value: Date?) -> JSONValue { value.map { .string(ISO8601.format($0)) } ?? .null }
         func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
@@ -35,7 +35,10 @@ extension InstanceRun {
     @discardableResult
     func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String, input: JSONValue = .emptyObject) throws -> JSONValue? {
         guard let item = item(itemId) else { return nil }
-        let scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: input, output: item.output, instance: instanceView, now: now)
+        var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: input, output: item.output, instance: instanceView, now: now)
+        if source.contains("getItems") {
+            scope.items = .array(items.map(scriptView(of:)))
+        }
         let outcome = try scripts.run(kind, source: source, scope: scope, elementId: elementId)
         apply(outcome, itemId: itemId, tokenId: tokenId, elementId: elementId)
         return outcome.value
@@ -65,6 +68,9 @@ extension InstanceRun {
 
     private func apply(_ outcome: ScriptOutcome, itemId: String, tokenId: Int, elementId: String) {
         setData(outcome.data, of: tokenId)
+        for line in outcome.logs {
+            note("log", itemId: itemId, elementId: elementId, message: line.level == "log" ? line.message : "\(line.level): \(line.message)")
+        }
         let view = outcome.item
         updateItem(itemId) { item in
             item.assignee = view["assignee"]?.stringValue
@@ -80,7 +86,7 @@ extension InstanceRun {
         }
     }
 
-    /// A candidate list from JSON: an array of names, or one comma-separated string.
+    /// Reads a candidate list from JSON: an array of names, or one comma-separated string.
     static func names(_ value: JSONValue?) -> [String] {
         switch value {
         case .array(let values)?:
@@ -171,8 +177,8 @@ extension InstanceRun {
         return .string(text)
     }
 
-    /// A date attribute: an expression's result or a literal, either an ISO 8601 date or a
-    /// duration from now (`P10D`). Empty and null results give no date.
+    /// Evaluates a date attribute: an expression's result or a literal, either an ISO 8601 date
+    /// or a duration from now (`P10D`). Empty and null results give no date.
     private func dateValue(_ raw: String, attribute: String, itemId: String, tokenId: Int, elementId: String) throws -> Date? {
         let value = try attributeValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
         guard let text = value.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
@@ -183,7 +189,7 @@ extension InstanceRun {
         throw EngineError.invalidDate(elementId: elementId, attribute: attribute, value: text)
     }
 
-    /// The due time of a timer definition: `timeDate` as a date, `timeDuration` from now,
+    /// Computes the due time of a timer definition: `timeDate` as a date, `timeDuration` from now,
     /// `timeCycle` (`R3/PT1S` or a duration) its first repetition. Values may be expressions.
     func dueDate(of timer: TimerDefinition, elementId: String, itemId: String, tokenId: Int) throws -> Date? {
         if let raw = timer.timeDate {

@@ -1,7 +1,7 @@
 import CJavaScriptCore
 import Foundation
 
-/// The objects a script or condition sees: `this`/`item`, `data`, `input`, `output`,
+/// The objects a script or condition can read: `this`/`item`, `data`, `input`, `output`,
 /// `instance`. Values travel as JSON, so Dates become ISO 8601 strings.
 struct ScriptScope {
     /// The item's fields (`id`, `elementId`, `assignee`, ...); `item.data` is `data`.
@@ -14,6 +14,9 @@ struct ScriptScope {
     var instance: JSONValue = .emptyObject
     /// The engine clock's time; `new Date()` and `Date.now()` in the script return it.
     var now: Date = Date()
+    /// The instance's items, returned by `this.context.getItems()`; filled only for scripts
+    /// that mention `getItems`, since building it costs a pass over every item.
+    var items: JSONValue = .array([])
 }
 
 /// The result of running JavaScript, with the scope objects as the script left them.
@@ -23,6 +26,10 @@ struct ScriptOutcome {
     var data: JSONValue
     var item: JSONValue
     var output: JSONValue
+    /// Lines written with `console.log` or `item.log`, at most 100 per run.
+    var logs: [(level: String, message: String)]
+    /// `this.context.messageMatchingKey` as the script left it (a correlation query).
+    var messageMatchingKey: JSONValue
 }
 
 /// Runs JavaScript conditions and scripts in JavaScriptCore, in one context reused for the
@@ -31,13 +38,13 @@ struct ScriptOutcome {
 ///
 /// Not thread-safe; one per engine.
 final class ScriptEngine {
-    /// How a source text is run.
+    /// The form of a source text.
     enum Kind: String {
         /// A JavaScript expression; its value is returned.
         case expression
         /// A function body; `return` gives the value.
         case body
-        /// A JUEL-style `${expr}`: the expression sees the data keys as variables.
+        /// A JUEL-style `${expr}`, whose data keys are variables of the expression.
         case dataExpression
     }
 
@@ -77,7 +84,7 @@ final class ScriptEngine {
         terminationFlag.fired = false
         let scopeText = JSONValue.object([
             "item": scope.item, "data": scope.data, "input": scope.input,
-            "output": scope.output, "instance": scope.instance,
+            "output": scope.output, "instance": scope.instance, "items": scope.items,
         ]).jsonText
         let arguments: [JSValueRef?] = [
             makeString(kind.rawValue), makeString(source), makeString(scopeText),
@@ -100,7 +107,7 @@ final class ScriptEngine {
     }
 
     /// Evaluates a condition or attribute expression as bpmn-server does: one leading `$`
-    /// is dropped (`$(a > 1)`, `$data.x`), `${…}` sees the data keys as variables, `#…` is
+    /// is dropped (`$(a > 1)`, `$data.x`), `${…}` reads the data keys as variables, `#…` is
     /// a function body, anything else is a plain JavaScript expression.
     func evaluate(expression raw: String, scope: ScriptScope, elementId: String) throws -> ScriptOutcome {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -152,21 +159,63 @@ final class ScriptEngine {
             compiled.set(key, fn);
             return fn;
           }
+          const units = {
+            year: 'FullYear', years: 'FullYear', month: 'Month', months: 'Month',
+            week: 'Week', weeks: 'Week', day: 'Date', days: 'Date', hour: 'Hours', hours: 'Hours',
+            minute: 'Minutes', minutes: 'Minutes', second: 'Seconds', seconds: 'Seconds'
+          };
+          const appUtils = {
+            dateAdd(date, amount, unit) {
+              const result = new SystemDate(date === undefined || date === null ? ClockDate.now() : date);
+              const field = units[String(unit).toLowerCase()];
+              if (!field) throw new TypeError('appUtils.dateAdd: unknown unit ' + unit + '; use year, month, week, day, hour, minute or second');
+              if (field === 'Week') { result.setUTCDate(result.getUTCDate() + 7 * amount); return result; }
+              result['setUTC' + field](result['getUTC' + field]() + amount);
+              return result;
+            }
+          };
+          let logs = [];
+          function record(level, values) {
+            if (logs.length >= 100) return;
+            const text = values.map(v => typeof v === 'string' ? v : JSON.stringify(v)).join(' ');
+            logs.push({ level: level, message: String(text).slice(0, 1000) });
+          }
+          globalThis.console = {
+            log: (...v) => record('log', v), info: (...v) => record('info', v),
+            warn: (...v) => record('warn', v), error: (...v) => record('error', v),
+            debug: (...v) => record('debug', v)
+          };
           return function (kind, source, scopeText, nowMilliseconds) {
             clockNow = nowMilliseconds;
+            logs = [];
             const scope = JSON.parse(scopeText);
             const item = scope.item || {};
             let data = scope.data;
             if (data === null || typeof data !== 'object') data = {};
-            Object.defineProperty(item, 'data', {
+            const instance = scope.instance || {};
+            const context = {
+              id: instance.id, name: instance.name, instance: instance, item: item,
+              userName: item.userName, messageMatchingKey: null,
+              getItems() { return scope.items || []; },
+              appendData(values) { if (values && typeof values === 'object') Object.assign(data, values); }
+            };
+            const token = {
+              id: item.tokenId, dataPath: scope.dataPath || '', execution: context, loop: null,
+              get data() { return data; },
+              appendData(values) { if (values && typeof values === 'object') Object.assign(data, values); }
+            };
+            const hidden = { enumerable: false, configurable: true };
+            Object.defineProperty(item, 'data', Object.assign({
               get() { return data; },
-              set(value) { if (value && typeof value === 'object') Object.assign(data, value); },
-              enumerable: false, configurable: true
-            });
+              set(value) { if (value && typeof value === 'object') Object.assign(data, value); }
+            }, hidden));
+            Object.defineProperty(item, 'token', Object.assign({ value: token }, hidden));
+            Object.defineProperty(item, 'context', Object.assign({ value: context }, hidden));
+            Object.defineProperty(item, 'log', Object.assign({ value: (...v) => record('log', v) }, hidden));
             item.input = scope.input;
             item.output = scope.output;
             const fn = compile(kind, source);
-            const value = fn.call(item, item, data, scope.input, scope.output, scope.instance, {}, {});
+            const value = fn.call(item, item, data, scope.input, scope.output, instance, {}, appUtils);
             const output = item.output;
             delete item.input;
             delete item.output;
@@ -175,7 +224,9 @@ final class ScriptEngine {
               value: value === undefined ? null : value,
               data: data,
               item: item,
-              output: output === undefined ? null : output
+              output: output === undefined ? null : output,
+              logs: logs,
+              messageMatchingKey: context.messageMatchingKey
             });
           };
         })()
@@ -224,6 +275,10 @@ final class ScriptEngine {
             value: hasValue ? json["value"] ?? .null : nil,
             data: json["data"] ?? .emptyObject,
             item: json["item"] ?? .emptyObject,
-            output: json["output"] ?? .null)
+            output: json["output"] ?? .null,
+            logs: (json["logs"]?.arrayValue ?? []).map {
+                (level: $0["level"]?.stringValue ?? "log", message: $0["message"]?.stringValue ?? "")
+            },
+            messageMatchingKey: json["messageMatchingKey"] ?? .null)
     }
 }

@@ -102,7 +102,7 @@ public final class WorkflowEngine {
         }
     }
 
-    /// The history of one instance, oldest first.
+    /// Returns the history of one instance, oldest first.
     public func history(instanceId: String) throws -> [HistoryRecord] {
         try store.readTransaction { try store.history(instanceId: instanceId) }
     }

@@ -4,7 +4,7 @@ import XCTest
 
 /// JavaScript forms, script failures and the all-or-nothing rule for a call.
 final class ScriptAndRollbackTests: XCTestCase {
-    /// A model: start → `UT1` (user task) → `Calc` (script given by the test) → `UT2` → end,
+    /// Builds a model: start → `UT1` (user task) → `Calc` (script given by the test) → `UT2` → end,
     /// with an exclusive gateway after UT2 choosing on the condition given by the test.
     private func model(script: String, condition: String = "data.total > 5") -> String {
         """
