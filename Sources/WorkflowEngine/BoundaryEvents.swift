@@ -74,8 +74,13 @@ extension InstanceRun {
     private func fireBoundary(_ node: FlowNode, itemId: String, boundaryToken: TokenRecord) throws {
         // Detach the token from its host first, so withdrawing the host's boundary events
         // (now, or when a non-interrupted host completes later) leaves this path running.
-        updateToken(boundaryToken.id) { $0.originItemId = nil }
-        if node.cancelActivity, let hostTokenId = boundaryToken.parentTokenId {
+        let hostTokenId = boundaryToken.parentTokenId
+        let hostParent = hostTokenId.flatMap { token($0)?.parentTokenId }
+        updateToken(boundaryToken.id) {
+            $0.originItemId = nil
+            $0.parentTokenId = hostParent
+        }
+        if node.cancelActivity, let hostTokenId {
             cancelToken(hostTokenId)
         }
         // TODO: a non-interrupting timeCycle (R3/PT1S) fires once; it is not re-armed yet.

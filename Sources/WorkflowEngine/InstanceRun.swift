@@ -148,6 +148,7 @@ final class InstanceRun {
                 let tokenId = ready.removeFirst()
                 try execute(tokenId: tokenId)
             }
+            if try completeOneFinishedScope() { continue }
             if try !fireOneReadyJoin() { break }
         }
         try endInstanceIfDone()

@@ -36,8 +36,11 @@ extension InstanceRun {
             }
         case .boundaryEvent:
             break
-        case .eventBasedGateway, .complexGateway, .subProcess, .adHocSubProcess, .transaction,
-            .callActivity, .unsupported:
+        case .subProcess where !node.triggeredByEvent, .transaction:
+            wait(itemId: itemId, tokenId: tokenId, host: node)
+            return try enterSubProcess(node, itemId: itemId, tokenId: tokenId)
+        case .eventBasedGateway, .complexGateway, .subProcess, .adHocSubProcess, .callActivity,
+            .unsupported:
             throw EngineError.unsupportedElement(elementId: node.id, type: node.kind.typeName)
         }
         try complete(itemId: itemId, tokenId: tokenId, node: node)
@@ -87,7 +90,13 @@ extension InstanceRun {
         }
         try complete(itemId: itemId, tokenId: tokenId, node: node)
         updateToken(tokenId) { $0.status = .end }
-        if terminates {
+        guard terminates else { return }
+        if let scopeItem = scopeItemId(of: tokenId) {
+            note("terminate", itemId: itemId, elementId: node.id, message: "terminate end event '\(node.id)' ended its sub-process")
+            for inner in scopeTokens(ofItem: scopeItem) where inner.status == .running || inner.status == .wait {
+                cancelToken(inner.id)
+            }
+        } else {
             note("terminate", itemId: itemId, elementId: node.id, message: "terminate end event '\(node.id)' ended every token")
             terminateAll(except: tokenId)
         }
@@ -104,6 +113,9 @@ extension InstanceRun {
     /// end time (bpmn-server's "cancelled"), and the token `terminated`.
     func cancelToken(_ tokenId: Int) {
         guard let token = token(tokenId) else { return }
+        for child in tokens where child.parentTokenId == tokenId && (child.status == .running || child.status == .wait) {
+            cancelToken(child.id)
+        }
         if let itemId = token.currentItemId, let item = item(itemId), item.status != .end {
             updateItem(itemId) {
                 $0.status = .end

@@ -23,6 +23,16 @@ extension InstanceRun {
         ])
     }
 
+    /// The data objects enclosing a token's scope, the instance root first.
+    private func parentScopes(of tokenId: Int) -> [JSONValue] {
+        let path = token(tokenId)?.dataPath ?? ""
+        guard !path.isEmpty else { return [] }
+        let parts = path.split(separator: ".").map(String.init)
+        return (0..<parts.count).map { depth in
+            instance.data.value(atPath: parts.prefix(depth).joined(separator: ".")) ?? .emptyObject
+        }
+    }
+
     private var instanceView: JSONValue {
         .object([
             "id": .string(instance.id), "name": .string(instance.name),
@@ -36,6 +46,7 @@ extension InstanceRun {
     func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String, input: JSONValue = .emptyObject) throws -> JSONValue? {
         guard let item = item(itemId) else { return nil }
         var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: input, output: item.output, instance: instanceView, now: now)
+        scope.parentScopes = parentScopes(of: tokenId)
         if source.contains("getItems") {
             scope.items = .array(items.map(scriptView(of:)))
         }
@@ -47,7 +58,8 @@ extension InstanceRun {
     /// Evaluates an expression (`$(…)`, `$data.x`, plain JS) with the item's scope.
     func evaluate(_ expression: String, itemId: String, tokenId: Int, elementId: String) throws -> JSONValue? {
         guard let item = item(itemId) else { return nil }
-        let scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), output: item.output, instance: instanceView, now: now)
+        var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), output: item.output, instance: instanceView, now: now)
+        scope.parentScopes = parentScopes(of: tokenId)
         let outcome = try scripts.evaluate(expression: expression, scope: scope, elementId: elementId)
         apply(outcome, itemId: itemId, tokenId: tokenId, elementId: elementId)
         return outcome.value

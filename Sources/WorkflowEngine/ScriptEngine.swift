@@ -8,6 +8,9 @@ struct ScriptScope {
     var item: JSONValue
     /// The token's data scope; writes to it are returned in `ScriptOutcome.data`.
     var data: JSONValue
+    /// The enclosing scopes' data, outermost (the instance root) first. `data` reads fall
+    /// through to them for keys it lacks; writes stay in `data`.
+    var parentScopes: [JSONValue] = []
     var input: JSONValue = .emptyObject
     var output: JSONValue = .null
     /// The instance fields without items (`id`, `name`, `data`, `startedAt`, ...).
@@ -85,6 +88,7 @@ final class ScriptEngine {
         let scopeText = JSONValue.object([
             "item": scope.item, "data": scope.data, "input": scope.input,
             "output": scope.output, "instance": scope.instance, "items": scope.items,
+            "parents": .array(scope.parentScopes),
         ]).jsonText
         let arguments: [JSValueRef?] = [
             makeString(kind.rawValue), makeString(source), makeString(scopeText),
@@ -192,6 +196,11 @@ final class ScriptEngine {
             const item = scope.item || {};
             let data = scope.data;
             if (data === null || typeof data !== 'object') data = {};
+            let chain = Object.prototype;
+            for (const parent of scope.parents || []) {
+              chain = Object.assign(Object.create(chain), parent && typeof parent === 'object' ? parent : {});
+            }
+            if (chain !== Object.prototype) data = Object.assign(Object.create(chain), data);
             const instance = scope.instance || {};
             const context = {
               id: instance.id, name: instance.name, instance: instance, item: item,
