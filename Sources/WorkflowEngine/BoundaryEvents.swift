@@ -71,7 +71,7 @@ extension InstanceRun {
         try run()
     }
 
-    private func fireBoundary(_ node: FlowNode, itemId: String, boundaryToken: TokenRecord) throws {
+    func fireBoundary(_ node: FlowNode, itemId: String, boundaryToken: TokenRecord) throws {
         // Detach the token from its host first, so withdrawing the host's boundary events
         // (now, or when a non-interrupted host completes later) leaves this path running.
         let hostTokenId = boundaryToken.parentTokenId

@@ -145,7 +145,7 @@ extension WorkflowEngine {
     }
 
     /// Writes the run's changes and history, and returns the committed state.
-    private func save(_ run: InstanceRun, history record: HistoryRecord) throws -> Execution {
+    func save(_ run: InstanceRun, history record: HistoryRecord) throws -> Execution {
         run.instance.revision += 1
         try store.saveInstance(run.state, changedItemIds: run.changedItemIds)
         try store.appendHistory([record] + run.history)

@@ -19,6 +19,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case unsupportedElement(elementId: String, type: String)
     case invalidDate(elementId: String, attribute: String, value: String)
     case executionLimitExceeded(instanceId: String, steps: Int)
+    case ambiguousReceivers(event: String, count: Int)
+    case instanceNotRunning(instanceId: String, status: String)
     case storeFailed(reason: String)
 
     public var description: String {
@@ -66,6 +68,11 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .executionLimitExceeded(instanceId, steps):
             return "instance \(instanceId) took more than \(steps) steps in one call; the model "
                 + "probably loops without a wait state, so the call was rolled back"
+        case let .ambiguousReceivers(event, count):
+            return "\(count) receivers wait for '\(event)'; give a matching key such as "
+                + "{\"data.orderId\": \"A-1\"} to pick one, or deliver to all of them"
+        case let .instanceNotRunning(instanceId, status):
+            return "instance \(instanceId) is not running (status \(status))"
         case .storeFailed(let reason):
             return "database error: \(reason)"
         }

@@ -43,7 +43,7 @@ extension InstanceRun {
     ///   condition is `true`; the default only when no conditional flow holds;
     /// - parallel gateway: every flow (conditions on it are ignored, as BPMN forbids them).
     private func selectFlows(of node: FlowNode, outgoing: [SequenceFlow], tokenId: Int) throws -> [SequenceFlow] {
-        if node.kind == .parallelGateway { return outgoing }
+        if node.kind == .parallelGateway || node.kind == .eventBasedGateway { return outgoing }
         let defaultFlow = outgoing.first { $0.id == node.defaultFlow }
         let candidates = outgoing.filter { $0.id != node.defaultFlow }
 

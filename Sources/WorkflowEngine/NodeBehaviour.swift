@@ -23,24 +23,33 @@ extension InstanceRun {
             try prepareCatchEvent(node, itemId: itemId, tokenId: tokenId)
             return wait(itemId: itemId, tokenId: tokenId, host: nil)
         case .scriptTask:
-            try runScriptTask(node, itemId: itemId, tokenId: tokenId)
+            if let thrown = try runScriptTask(node, itemId: itemId, tokenId: tokenId) {
+                try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
+                guard token(tokenId)?.status == .running else { return }
+            }
         case .task, .manualTask, .serviceTask, .sendTask, .businessRuleTask:
             break
         case .intermediateThrowEvent:
-            try checkSupportedThrow(node)
+            if let thrown = thrownEvent(of: node) {
+                try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
+                guard token(tokenId)?.status == .running else { return }
+            } else {
+                try checkSupportedThrow(node)
+            }
         case .endEvent:
             return try enterEndEvent(node, itemId: itemId, tokenId: tokenId)
         case .exclusiveGateway, .inclusiveGateway, .parallelGateway:
             if isJoin(node) {
                 return wait(itemId: itemId, tokenId: tokenId, host: nil)
             }
+        case .eventBasedGateway:
+            break
         case .boundaryEvent:
             break
         case .subProcess where !node.triggeredByEvent, .transaction:
             wait(itemId: itemId, tokenId: tokenId, host: node)
             return try enterSubProcess(node, itemId: itemId, tokenId: tokenId)
-        case .eventBasedGateway, .complexGateway, .subProcess, .adHocSubProcess, .callActivity,
-            .unsupported:
+        case .complexGateway, .subProcess, .adHocSubProcess, .callActivity, .unsupported:
             throw EngineError.unsupportedElement(elementId: node.id, type: node.kind.typeName)
         }
         try complete(itemId: itemId, tokenId: tokenId, node: node)
@@ -59,6 +68,7 @@ extension InstanceRun {
     }
 
     /// Ends an item normally: end listeners, `end` status, and its boundary events withdrawn.
+    /// The first event after an event-based gateway to complete withdraws the others.
     func complete(itemId: String, tokenId: Int, node: FlowNode) throws {
         updateItem(itemId) {
             $0.status = .end
@@ -66,6 +76,20 @@ extension InstanceRun {
         }
         try runListeners(of: node, event: "end", itemId: itemId, tokenId: tokenId)
         cancelBoundaryEvents(hostItemId: itemId)
+        withdrawEventGatewayRivals(of: tokenId, node: node)
+    }
+
+    /// Cancels the other branches of an event-based gateway when one of its events happens.
+    private func withdrawEventGatewayRivals(of tokenId: Int, node: FlowNode) {
+        guard node.kind == .intermediateCatchEvent || node.kind == .receiveTask,
+            let token = token(tokenId), let gatewayItemId = token.originItemId,
+            let gatewayItem = item(gatewayItemId), graph.nodes[gatewayItem.elementId]?.kind == .eventBasedGateway
+        else { return }
+        for rival in tokens where rival.id != tokenId && rival.originItemId == gatewayItemId
+            && rival.status == .wait
+        {
+            cancelToken(rival.id)
+        }
     }
 
     /// Puts the item and its token in `wait`, arming the host's boundary events.
@@ -85,11 +109,15 @@ extension InstanceRun {
 
     private func enterEndEvent(_ node: FlowNode, itemId: String, tokenId: Int) throws {
         let terminates = node.eventDefinitions.contains(.terminate)
-        if let definition = node.eventDefinitions.first, !terminates {
+        let thrown = thrownEvent(of: node)
+        if let definition = node.eventDefinitions.first, !terminates, thrown == nil {
             throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:EndEvent (\(Self.describe(definition)))")
         }
         try complete(itemId: itemId, tokenId: tokenId, node: node)
         updateToken(tokenId) { $0.status = .end }
+        if let thrown {
+            return try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
+        }
         guard terminates else { return }
         if let scopeItem = scopeItemId(of: tokenId) {
             note("terminate", itemId: itemId, elementId: node.id, message: "terminate end event '\(node.id)' ended its sub-process")
@@ -128,13 +156,14 @@ extension InstanceRun {
         dropReady(tokenId)
     }
 
-    private func runScriptTask(_ node: FlowNode, itemId: String, tokenId: Int) throws {
-        guard let script = node.script, !script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+    /// Runs a script task's script.
+    /// - Returns: the BPMN error or escalation the script raised, if any.
+    private func runScriptTask(_ node: FlowNode, itemId: String, tokenId: Int) throws -> ThrownEvent? {
+        guard let script = node.script, !script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         if let format = node.scriptFormat, !Self.isJavaScript(format) {
             throw EngineError.scriptFailed(elementId: node.id, message: "script format '\(format)' is not supported; use JavaScript")
         }
-        // TODO: a returned {bpmnError} or {escalation} is not raised yet; the value is ignored.
-        _ = try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: node.id)
+        return try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: node.id)?.thrown
     }
 
     static func isJavaScript(_ format: String) -> Bool {

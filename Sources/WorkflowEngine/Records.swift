@@ -1,9 +1,9 @@
 import Foundation
 
-/// Instance status. bpmn-server only ever writes `running` and `end`; a failed or
-/// terminated instance also ends as `end`.
+/// Instance status: bpmn-server's `running` and `end`, plus `failed` for an instance that
+/// ended with a BPMN error no event caught (bpmn-server ends those as `end`).
 public enum InstanceStatus: String, Sendable, Codable {
-    case running, end
+    case running, end, failed
 }
 
 /// Item status with bpmn-server's on-disk values. A cancelled item is `end` with a nil

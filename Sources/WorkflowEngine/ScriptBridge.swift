@@ -42,8 +42,9 @@ extension InstanceRun {
     }
 
     /// Runs JavaScript with the item's scope and writes back data, item fields and output.
+    /// - Returns: the outcome, whose `thrown` the caller raises when it can.
     @discardableResult
-    func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String, input: JSONValue = .emptyObject) throws -> JSONValue? {
+    func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String, input: JSONValue = .emptyObject) throws -> ScriptOutcome? {
         guard let item = item(itemId) else { return nil }
         var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: input, output: item.output, instance: instanceView, now: now)
         scope.parentScopes = parentScopes(of: tokenId)
@@ -52,7 +53,7 @@ extension InstanceRun {
         }
         let outcome = try scripts.run(kind, source: source, scope: scope, elementId: elementId)
         apply(outcome, itemId: itemId, tokenId: tokenId, elementId: elementId)
-        return outcome.value
+        return outcome
     }
 
     /// Evaluates an expression (`$(…)`, `$data.x`, plain JS) with the item's scope.
@@ -124,7 +125,12 @@ extension InstanceRun {
             if let format = listener.scriptFormat, !Self.isJavaScript(format) {
                 throw EngineError.scriptFailed(elementId: node.id, message: "listener script format '\(format)' is not supported; use JavaScript")
             }
-            try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: node.id)
+            let outcome = try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: node.id)
+            if let thrown = outcome?.thrown {
+                // TODO: errors and escalations raised by listeners are recorded, not raised.
+                note("warning", itemId: itemId, elementId: node.id,
+                     message: "listener on '\(node.id)' raised \(thrown.kind.rawValue) '\(thrown.code ?? "")', which only script tasks and end events can raise")
+            }
         }
     }
 

@@ -33,6 +33,19 @@ struct ScriptOutcome {
     var logs: [(level: String, message: String)]
     /// `this.context.messageMatchingKey` as the script left it (a correlation query).
     var messageMatchingKey: JSONValue
+    /// A BPMN error or escalation the script raised: `item.throwError(code)`,
+    /// `throw new BpmnError(code)`, or a returned `{bpmnError: code}` / `{escalation: code}`.
+    var thrown: ThrownEvent?
+}
+
+/// A BPMN error or escalation raised by model code, to be caught by a boundary event or
+/// an event sub-process.
+struct ThrownEvent: Equatable {
+    enum Kind: String { case error, escalation }
+
+    var kind: Kind
+    var code: String?
+    var message: String?
 }
 
 /// Runs JavaScript conditions and scripts in JavaScriptCore, in one context reused for the
@@ -184,6 +197,21 @@ final class ScriptEngine {
             const text = values.map(v => typeof v === 'string' ? v : JSON.stringify(v)).join(' ');
             logs.push({ level: level, message: String(text).slice(0, 1000) });
           }
+          class BpmnError extends Error {
+            constructor(code, message) {
+              super(message || String(code));
+              this.code = code;
+              this.kind = 'error';
+            }
+          }
+          class BpmnEscalation extends BpmnError {
+            constructor(code, message) {
+              super(code, message);
+              this.kind = 'escalation';
+            }
+          }
+          globalThis.BpmnError = BpmnError;
+          globalThis.BpmnEscalation = BpmnEscalation;
           globalThis.console = {
             log: (...v) => record('log', v), info: (...v) => record('info', v),
             warn: (...v) => record('warn', v), error: (...v) => record('error', v),
@@ -221,10 +249,27 @@ final class ScriptEngine {
             Object.defineProperty(item, 'token', Object.assign({ value: token }, hidden));
             Object.defineProperty(item, 'context', Object.assign({ value: context }, hidden));
             Object.defineProperty(item, 'log', Object.assign({ value: (...v) => record('log', v) }, hidden));
+            Object.defineProperty(item, 'throwError', Object.assign({
+              value: (code, message) => { throw new BpmnError(code, message); }
+            }, hidden));
+            Object.defineProperty(item, 'throwEscalation', Object.assign({
+              value: (code, message) => { throw new BpmnEscalation(code, message); }
+            }, hidden));
             item.input = scope.input;
             item.output = scope.output;
             const fn = compile(kind, source);
-            const value = fn.call(item, item, data, scope.input, scope.output, instance, {}, appUtils);
+            let value;
+            let thrown = null;
+            try {
+              value = fn.call(item, item, data, scope.input, scope.output, instance, {}, appUtils);
+            } catch (error) {
+              if (!(error instanceof BpmnError)) throw error;
+              thrown = { kind: error.kind, code: error.code === undefined ? null : String(error.code), message: error.message };
+            }
+            if (!thrown && value && typeof value === 'object') {
+              if (value.bpmnError !== undefined) thrown = { kind: 'error', code: String(value.bpmnError), message: value.message || null };
+              else if (value.escalation !== undefined) thrown = { kind: 'escalation', code: String(value.escalation), message: value.message || null };
+            }
             const output = item.output;
             delete item.input;
             delete item.output;
@@ -235,7 +280,8 @@ final class ScriptEngine {
               item: item,
               output: output === undefined ? null : output,
               logs: logs,
-              messageMatchingKey: context.messageMatchingKey
+              messageMatchingKey: context.messageMatchingKey,
+              thrown: thrown
             });
           };
         })()
@@ -288,6 +334,10 @@ final class ScriptEngine {
             logs: (json["logs"]?.arrayValue ?? []).map {
                 (level: $0["level"]?.stringValue ?? "log", message: $0["message"]?.stringValue ?? "")
             },
-            messageMatchingKey: json["messageMatchingKey"] ?? .null)
+            messageMatchingKey: json["messageMatchingKey"] ?? .null,
+            thrown: json["thrown"].flatMap { value -> ThrownEvent? in
+                guard let kind = value["kind"]?.stringValue.flatMap(ThrownEvent.Kind.init(rawValue:)) else { return nil }
+                return ThrownEvent(kind: kind, code: value["code"]?.stringValue, message: value["message"]?.stringValue)
+            })
     }
 }
