@@ -57,6 +57,32 @@ extension InstanceRun {
         }
     }
 
+    /// Arms the next firing of a non-interrupting cycle or cron timer while its host waits.
+    /// The next due time counts from the previous one, so a late firing keeps the cadence
+    /// and `fireDueTimers` catches up on every missed firing, never more than the count.
+    private func rearmRepeatingTimer(_ node: FlowNode, fired: ItemRecord, hostItemId: String, hostTokenId: Int) throws {
+        guard let previousDue = fired.timeDue, let host = item(hostItemId), host.status == .wait,
+            case .timer(let timer)? = node.eventDefinitions.first(where: { if case .timer = $0 { return true } else { return false } }),
+            let schedule = try timerSchedule(of: timer, elementId: node.id, itemId: fired.id, tokenId: fired.tokenId),
+            schedule.repeats
+        else { return }
+        let firings = (fired.statusDetails["firings"]?.numberValue).map { Int($0) } ?? 1
+        guard let next = schedule.nextDue(after: previousDue, firings: firings) else { return }
+        let tokenId = spawnToken(
+            kind: .boundaryEvent, at: node.id, parent: hostTokenId, originItemId: hostItemId,
+            dataPath: token(hostTokenId)?.dataPath ?? "")
+        dropReady(tokenId)
+        let itemId = createItem(elementId: node.id, name: node.name, type: node.kind.typeName, status: .wait, tokenId: tokenId)
+        updateToken(tokenId) {
+            $0.status = .wait
+            $0.currentItemId = itemId
+        }
+        updateItem(itemId) {
+            $0.timeDue = next
+            $0.statusDetails = .object(["firings": .number(Double(firings + 1))])
+        }
+    }
+
     /// Fires a waiting timer item (catch event or boundary event): completes it and moves its
     /// token on. An interrupting boundary timer first cancels its host activity.
     func fireTimer(itemId: String) throws {
@@ -75,6 +101,8 @@ extension InstanceRun {
         // Detach the token from its host first, so withdrawing the host's boundary events
         // (now, or when a non-interrupted host completes later) leaves this path running.
         let hostTokenId = boundaryToken.parentTokenId
+        let hostItemId = boundaryToken.originItemId
+        let firedItem = item(itemId)
         let hostParent = hostTokenId.flatMap { token($0)?.parentTokenId }
         updateToken(boundaryToken.id) {
             $0.originItemId = nil
@@ -83,7 +111,9 @@ extension InstanceRun {
         if node.cancelActivity, let hostTokenId {
             cancelToken(hostTokenId)
         }
-        // TODO: a non-interrupting timeCycle (R3/PT1S) fires once; it is not re-armed yet.
+        if !node.cancelActivity, let firedItem, let hostItemId, let hostTokenId {
+            try rearmRepeatingTimer(node, fired: firedItem, hostItemId: hostItemId, hostTokenId: hostTokenId)
+        }
         updateItem(itemId) { $0.timeDue = nil }
         updateToken(boundaryToken.id) { $0.status = .running }
         try complete(itemId: itemId, tokenId: boundaryToken.id, node: node)

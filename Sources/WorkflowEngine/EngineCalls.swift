@@ -85,17 +85,29 @@ extension WorkflowEngine {
     }
 
     /// Fires every waiting timer whose due time is at or before the clock's now, each in its
-    /// own transaction, oldest first.
-    /// - Returns: the executions of the instances whose timers fired.
+    /// own transaction, in due-time order. Timers armed by these firings that are already
+    /// due (the missed repetitions of a cycle) fire in the same call.
+    /// - Parameter limit: the most firings in one call, so a runaway cycle cannot hang it.
+    /// - Returns: the executions of the instances whose timers fired, one per firing.
     /// - Throws: the first failure; timers fired before it stay committed.
     @discardableResult
-    public func fireDueTimers() throws -> [Execution] {
+    public func fireDueTimers(limit: Int = 10_000) throws -> [Execution] {
+        var executions: [Execution] = []
+        while executions.count < limit {
+            let batch = try fireDueTimerBatch(limit: limit - executions.count)
+            if batch.isEmpty { break }
+            executions += batch
+        }
+        return executions
+    }
+
+    private func fireDueTimerBatch(limit: Int) throws -> [Execution] {
         let due = Query.and([
             .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
             .field(.item(.timeDue), .lte(.string(ISO8601.format(clock.now())))),
         ])
         let items = try store.readTransaction {
-            try store.findItems(due, options: FindOptions(sort: [(key: .item(.timeDue), ascending: true)]))
+            try store.findItems(due, options: FindOptions(sort: [(key: .item(.timeDue), ascending: true)], limit: limit))
         }
         var executions: [Execution] = []
         for candidate in items {

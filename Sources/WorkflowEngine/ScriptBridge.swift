@@ -207,32 +207,25 @@ extension InstanceRun {
         throw EngineError.invalidDate(elementId: elementId, attribute: attribute, value: text)
     }
 
-    /// Computes the due time of a timer definition: `timeDate` as a date, `timeDuration` from now,
-    /// `timeCycle` (`R3/PT1S` or a duration) its first repetition. Values may be expressions.
+    /// Reads a timer definition into a schedule. Values may be expressions (`$(data.delay)`),
+    /// evaluated with the item's scope.
+    /// - Throws: `EngineError.invalidDate` naming the element and the value when it is no
+    ///   ISO 8601 date, duration, repeating interval or cron expression.
+    func timerSchedule(of timer: TimerDefinition, elementId: String, itemId: String, tokenId: Int) throws -> TimerSchedule? {
+        let entries: [(kind: String, raw: String?)] = [
+            ("timeDate", timer.timeDate), ("timeDuration", timer.timeDuration), ("timeCycle", timer.timeCycle),
+        ]
+        guard let entry = entries.first(where: { $0.raw != nil }), let raw = entry.raw else { return nil }
+        let text = try expandTimerValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
+        guard let schedule = TimerSchedule.parse(text, kind: entry.kind) else {
+            throw EngineError.invalidDate(elementId: elementId, attribute: entry.kind, value: text)
+        }
+        return schedule
+    }
+
+    /// Computes the first due time of a timer definition armed now.
     func dueDate(of timer: TimerDefinition, elementId: String, itemId: String, tokenId: Int) throws -> Date? {
-        if let raw = timer.timeDate {
-            let text = try expandTimerValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
-            guard let date = ISO8601.parseDate(text) else {
-                throw EngineError.invalidDate(elementId: elementId, attribute: "timeDate", value: text)
-            }
-            return date
-        }
-        if let raw = timer.timeDuration {
-            let text = try expandTimerValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
-            guard let date = ISO8601.add(duration: text, to: now) else {
-                throw EngineError.invalidDate(elementId: elementId, attribute: "timeDuration", value: text)
-            }
-            return date
-        }
-        if let raw = timer.timeCycle {
-            let text = try expandTimerValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
-            let interval = text.split(separator: "/").last.map(String.init) ?? text
-            guard let date = ISO8601.add(duration: interval, to: now) else {
-                throw EngineError.invalidDate(elementId: elementId, attribute: "timeCycle", value: text)
-            }
-            return date
-        }
-        return nil
+        try timerSchedule(of: timer, elementId: elementId, itemId: itemId, tokenId: tokenId)?.firstDue(after: now)
     }
 
     private func expandTimerValue(_ raw: String, itemId: String, tokenId: Int, elementId: String) throws -> String {

@@ -23,7 +23,8 @@ public final class WorkflowEngine {
     // MARK: Models
 
     /// Parses `source` and stores it as a new version of the model `name`.
-    /// - Throws: `EngineError.invalidModel` with the parser's line and column.
+    /// - Throws: `EngineError.invalidModel` with the parser's line and column, or naming an
+    ///   element whose timer value cannot be read.
     @discardableResult
     public func importModel(name: String, source: String) throws -> ModelRecord {
         let definitions: Definitions
@@ -32,6 +33,7 @@ public final class WorkflowEngine {
         } catch let error as BPMNParseError {
             throw EngineError.invalidModel(name: name, reason: error.description)
         }
+        try ModelValidator.validate(definitions, name: name)
         let processes = definitions.processes.map(\.id)
         let startEvents = StartEventCatalog.startEvents(of: definitions)
         return try store.writeTransaction {

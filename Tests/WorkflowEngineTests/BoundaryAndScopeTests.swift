@@ -127,3 +127,90 @@ final class BoundaryAndScopeTests: XCTestCase {
         XCTAssertEqual(done.status, .end)
     }
 }
+
+/// Repeating timers: bounded and unbounded cycles, catch-up, cron, and import checks.
+final class TimerCycleTests: XCTestCase {
+    private func nags(_ harness: EngineHarness, _ id: String) throws -> JSONValue? {
+        try harness.engine.get(["id": .string(id)]).instance.data["nags"]
+    }
+
+    private func cycleModel(_ cycle: String) throws -> String {
+        let url = EngineHarness.fixtures.appendingPathComponent("11-timer-cycle-noninterrupting.bpmn")
+        return try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: ">R3/PT1S<", with: ">\(cycle)<")
+    }
+
+    func testBoundedCycleFiresItsCount() throws {
+        let harness = try EngineHarness()
+        try harness.engine.importModel(name: "case", source: try cycleModel("R3/PT1S"))
+        let started = try harness.engine.start("case")
+
+        for expected in 1...3 {
+            harness.clock.advance(seconds: 1)
+            try harness.engine.fireDueTimers()
+            XCTAssertEqual(try nags(harness, started.id), .number(Double(expected)))
+        }
+        harness.clock.advance(seconds: 5)
+        try harness.engine.fireDueTimers()
+        XCTAssertEqual(try nags(harness, started.id), 3)
+
+        let done = try harness.engine.invoke(["id": .string(started.id), "items.elementId": "Work"])
+        XCTAssertEqual(done.status, .end)
+        XCTAssertEqual(done.items.filter { $0.timeDue != nil }.count, 0)
+    }
+
+    func testUnboundedCycleStopsWithItsHost() throws {
+        let harness = try EngineHarness()
+        try harness.engine.importModel(name: "case", source: try cycleModel("R/PT1S"))
+        let started = try harness.engine.start("case")
+        for _ in 1...10 {
+            harness.clock.advance(seconds: 1)
+            try harness.engine.fireDueTimers()
+        }
+        XCTAssertEqual(try nags(harness, started.id), 10)
+
+        _ = try harness.engine.invoke(["id": .string(started.id), "items.elementId": "Work"])
+        harness.clock.advance(seconds: 5)
+
+        XCTAssertEqual(try harness.engine.fireDueTimers().count, 0)
+        XCTAssertEqual(try nags(harness, started.id), 10)
+    }
+
+    func testLargeJumpCatchesUpToTheCount() throws {
+        let harness = try EngineHarness()
+        try harness.engine.importModel(name: "case", source: try cycleModel("R3/PT1S"))
+        let started = try harness.engine.start("case")
+        harness.clock.advance(seconds: 10)
+
+        let fired = try harness.engine.fireDueTimers()
+
+        XCTAssertEqual(fired.count, 3)
+        XCTAssertEqual(try nags(harness, started.id), 3)
+    }
+
+    func testMalformedTimerIsRejectedAtImport() throws {
+        for value in ["R-1/PT1S", "PTS", "R3/", "soon", "61 * * * *"] {
+            let harness = try EngineHarness()
+            XCTAssertThrowsError(try harness.engine.importModel(name: "case", source: try cycleModel(value)), value) { error in
+                XCTAssertTrue("\(error)".contains("'Nag'"), "\(error)")
+            }
+        }
+    }
+
+    func testTimerValueForms() throws {
+        let start = ISO8601.parseDate("2030-01-01T00:00:00Z")!
+        let cases: [(String, String, String?)] = [
+            ("R2/2030-01-01T00:00:00Z/PT1H", "timeCycle", "2030-01-01T00:00:00.000Z"),
+            ("P1D", "timeDuration", "2030-01-02T00:00:00.000Z"),
+            ("PT0.5S", "timeDuration", "2030-01-01T00:00:00.500Z"),
+            ("P1Y2M", "timeDuration", "2031-03-01T00:00:00.000Z"),
+            ("R3P2D", "timeCycle", "2030-01-03T00:00:00.000Z"),
+            ("0 9 * * 1-5", "timeCycle", "2030-01-01T09:00:00.000Z"),
+            ("*/15 * * * * *", "timeCycle", "2030-01-01T00:00:15.000Z"),
+            ("2030-06-01T08:00:00+02:00", "timeDate", "2030-06-01T06:00:00.000Z"),
+        ]
+        for (value, kind, expected) in cases {
+            let due = TimerScheduleProbe.firstDue(value, kind: kind, now: start)
+            XCTAssertEqual(due.map(ISO8601.format), expected, value)
+        }
+    }
+}
