@@ -162,7 +162,14 @@ extension WorkflowEngine {
         try store.saveInstance(run.state, changedItemIds: run.changedItemIds)
         try store.appendHistory([record] + run.history)
         let state = run.state
-        return Execution(instance: state.instance, items: state.items, tokens: state.tokens)
+        guard !run.outbox.isEmpty else {
+            return Execution(instance: state.instance, items: state.items, tokens: state.tokens)
+        }
+        try dispatch(run.outbox, user: run.userName.map { UserContext(name: $0) })
+        guard let reloaded = try store.loadInstance(id: state.instance.id) else {
+            throw EngineError.instanceNotFound(query: "{\"id\":\"\(state.instance.id)\"}")
+        }
+        return Execution(instance: reloaded.instance, items: reloaded.items, tokens: reloaded.tokens)
     }
 
     private static func startNode(in graph: ProcessGraph, model: String, requested: String?) throws -> FlowNode {

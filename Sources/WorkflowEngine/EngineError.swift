@@ -21,6 +21,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case executionLimitExceeded(instanceId: String, steps: Int)
     case ambiguousReceivers(event: String, count: Int)
     case instanceNotRunning(instanceId: String, status: String)
+    case eventLoop(event: String, depth: Int)
     case storeFailed(reason: String)
 
     public var description: String {
@@ -73,6 +74,9 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
                 + "{\"data.orderId\": \"A-1\"} to pick one, or deliver to all of them"
         case let .instanceNotRunning(instanceId, status):
             return "instance \(instanceId) is not running (status \(status))"
+        case let .eventLoop(event, depth):
+            return "events thrown by models kept triggering each other more than \(depth) levels deep "
+                + "(last '\(event)'); the call was rolled back. Check the models for a message or signal loop"
         case .storeFailed(let reason):
             return "database error: \(reason)"
         }

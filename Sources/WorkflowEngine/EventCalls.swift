@@ -71,16 +71,43 @@ extension WorkflowEngine {
         _ signalId: String, data: JSONValue = .emptyObject, matchingKey: JSONValue? = nil,
         user: UserContext? = nil
     ) throws -> EventDelivery {
+        try broadcastSignal(signalId, data: data, matchingKey: matchingKey, user: user, stopOnError: false)
+    }
+
+    private func broadcastSignal(
+        _ signalId: String, data: JSONValue, matchingKey: JSONValue?, user: UserContext?, stopOnError: Bool
+    ) throws -> EventDelivery {
         let input = try Self.requireObject(data, name: "data")
         let key = try matchingKey.map { try Self.parseQuery($0) }
         let names = try eventNames(signalId, kind: .signal)
         let waiting = try waitingReceivers(field: .signalId, names: names, key: key)
-        let delivered = try deliverEach(waiting, data: input, user: user, stopOnError: false, event: "signal '\(signalId)'")
+        let delivered = try deliverEach(waiting, data: input, user: user, stopOnError: stopOnError, event: "signal '\(signalId)'")
         guard key == nil else { return delivered }
-        let started = try startEach(try startEvents(kind: .signal, names: names), data: input, user: user, stopOnError: false)
+        let started = try startEach(try startEvents(kind: .signal, names: names), data: input, user: user, stopOnError: stopOnError)
         return EventDelivery(
             receivers: delivered.receivers + started.receivers, executions: delivered.executions + started.executions)
     }
+
+    /// Delivers the messages and signals a call's model elements threw, inside the same
+    /// transaction, so a failure anywhere rolls the whole call back. Each delivery may throw
+    /// further events; more than `maximumEventDepth` levels is treated as an endless loop.
+    func dispatch(_ events: [OutgoingEvent], user: UserContext?) throws {
+        dispatchDepth += 1
+        defer { dispatchDepth -= 1 }
+        if dispatchDepth > Self.maximumEventDepth {
+            throw EngineError.eventLoop(event: events.first?.name ?? "", depth: Self.maximumEventDepth)
+        }
+        for event in events {
+            switch event.kind {
+            case .message:
+                _ = try throwMessage(event.name, data: event.data, matchingKey: event.matchingKey, user: user)
+            case .signal:
+                _ = try broadcastSignal(event.name, data: event.data, matchingKey: event.matchingKey, user: user, stopOnError: true)
+            }
+        }
+    }
+
+    static let maximumEventDepth = 20
 
     /// Triggers `elementId` in the running instance `instanceId`: a waiting item of that
     /// element completes with `data`; otherwise a new token starts at the element (a

@@ -20,6 +20,10 @@ final class InstanceRun {
     private(set) var changedItemIds: Set<String> = []
     /// History lines written by this call, besides the call's own line.
     private(set) var history: [HistoryRecord] = []
+    /// Messages and signals thrown during the call, delivered after the instance is saved.
+    var outbox: [OutgoingEvent] = []
+    /// The last `this.context.messageMatchingKey` a script set, for the next thrown message.
+    var pendingMatchingKey: JSONValue?
     /// Tokens whose current node must be executed, in order.
     private var ready: [Int] = []
     private var steps = 0

@@ -20,6 +20,9 @@ extension InstanceRun {
             setMessageName(of: node, itemId: itemId)
             return wait(itemId: itemId, tokenId: tokenId, host: node)
         case .intermediateCatchEvent:
+            if node.eventDefinitions.contains(where: { if case .link = $0 { return true } else { return false } }) {
+                break
+            }
             try prepareCatchEvent(node, itemId: itemId, tokenId: tokenId)
             return wait(itemId: itemId, tokenId: tokenId, host: nil)
         case .scriptTask:
@@ -27,7 +30,9 @@ extension InstanceRun {
                 try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
                 guard token(tokenId)?.status == .running else { return }
             }
-        case .task, .manualTask, .serviceTask, .sendTask, .businessRuleTask:
+        case .sendTask:
+            _ = try throwEvents(of: node, itemId: itemId, tokenId: tokenId)
+        case .task, .manualTask, .serviceTask, .businessRuleTask:
             break
         case .intermediateThrowEvent:
             if let thrown = thrownEvent(of: node) {
@@ -35,6 +40,7 @@ extension InstanceRun {
                 guard token(tokenId)?.status == .running else { return }
             } else {
                 try checkSupportedThrow(node)
+                if try throwEvents(of: node, itemId: itemId, tokenId: tokenId) { return }
             }
         case .endEvent:
             return try enterEndEvent(node, itemId: itemId, tokenId: tokenId)
@@ -110,9 +116,15 @@ extension InstanceRun {
     private func enterEndEvent(_ node: FlowNode, itemId: String, tokenId: Int) throws {
         let terminates = node.eventDefinitions.contains(.terminate)
         let thrown = thrownEvent(of: node)
-        if let definition = node.eventDefinitions.first, !terminates, thrown == nil {
-            throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:EndEvent (\(Self.describe(definition)))")
+        for definition in node.eventDefinitions {
+            switch definition {
+            case .terminate, .error, .escalation, .message, .signal:
+                continue
+            default:
+                throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:EndEvent (\(Self.describe(definition)))")
+            }
         }
+        _ = try throwEvents(of: node, itemId: itemId, tokenId: tokenId)
         try complete(itemId: itemId, tokenId: tokenId, node: node)
         updateToken(tokenId) { $0.status = .end }
         if let thrown {
@@ -171,8 +183,14 @@ extension InstanceRun {
     }
 
     private func checkSupportedThrow(_ node: FlowNode) throws {
-        guard let definition = node.eventDefinitions.first else { return }
-        throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:IntermediateThrowEvent (\(Self.describe(definition)))")
+        for definition in node.eventDefinitions {
+            switch definition {
+            case .message, .signal, .link, .error, .escalation:
+                continue
+            default:
+                throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:IntermediateThrowEvent (\(Self.describe(definition)))")
+            }
+        }
     }
 
     private func setMessageName(of node: FlowNode, itemId: String) {

@@ -10,27 +10,39 @@ final class ProcessGraph {
     private(set) var boundaryEvents: [String: [FlowNode]] = [:]
     /// The id of the process that contains each node.
     private(set) var processOfNode: [String: String] = [:]
+    /// The id of the scope that directly contains each node: its process or sub-process.
+    private(set) var scopeOfNode: [String: String] = [:]
 
     init(definitions: Definitions) {
         self.definitions = definitions
         for process in definitions.processes {
-            index(process.body, processId: process.id)
+            index(process.body, processId: process.id, scopeId: process.id)
         }
     }
 
-    private func index(_ container: FlowContainer, processId: String) {
+    private func index(_ container: FlowContainer, processId: String, scopeId: String) {
         for flow in container.flows {
             flows[flow.id] = flow
         }
         for node in container.nodes {
             nodes[node.id] = node
             processOfNode[node.id] = processId
+            scopeOfNode[node.id] = scopeId
             if node.kind == .boundaryEvent, let host = node.attachedToRef {
                 boundaryEvents[host, default: []].append(node)
             }
             if let inner = node.subProcess {
-                index(inner, processId: processId)
+                index(inner, processId: processId, scopeId: node.id)
             }
+        }
+    }
+
+    /// The intermediate catch event with link name `name` in the same scope as `throwNode`.
+    func linkTarget(named name: String, from throwNode: FlowNode) -> FlowNode? {
+        let scope = scopeOfNode[throwNode.id]
+        return nodes.values.first { node in
+            node.kind == .intermediateCatchEvent && scopeOfNode[node.id] == scope
+                && node.eventDefinitions.contains(.link(name: name))
         }
     }
 

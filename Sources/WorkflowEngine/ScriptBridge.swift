@@ -81,6 +81,7 @@ extension InstanceRun {
 
     private func apply(_ outcome: ScriptOutcome, itemId: String, tokenId: Int, elementId: String) {
         setData(outcome.data, of: tokenId)
+        if !outcome.messageMatchingKey.isNull { pendingMatchingKey = outcome.messageMatchingKey }
         for line in outcome.logs {
             note("log", itemId: itemId, elementId: elementId, message: line.level == "log" ? line.message : "\(line.level): \(line.message)")
         }

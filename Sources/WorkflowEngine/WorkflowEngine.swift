@@ -11,6 +11,8 @@ public final class WorkflowEngine {
     public let options: EngineOptions
     let models: ModelCache
     let scripts: ScriptEngine
+    /// How deeply thrown events are being delivered right now (events thrown by receivers).
+    var dispatchDepth = 0
 
     public init(store: WorkflowStore, clock: Clock = SystemClock(), options: EngineOptions = EngineOptions()) {
         self.store = store
