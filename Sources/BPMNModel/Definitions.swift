@@ -13,13 +13,15 @@ public struct Definitions: Sendable {
     public var errors: [String: ErrorRef]
     public var escalations: [String: ErrorRef]
     public var diagram: Diagram
+    /// The message flows of every collaboration, in document order.
+    public var messageFlows: [MessageFlow]
 
     public init(
         id: String, name: String? = nil, targetNamespace: String? = nil,
         processes: [Process] = [], participants: [Participant] = [],
         messages: [String: RootElementRef] = [:], signals: [String: RootElementRef] = [:],
         errors: [String: ErrorRef] = [:], escalations: [String: ErrorRef] = [:],
-        diagram: Diagram = Diagram()
+        diagram: Diagram = Diagram(), messageFlows: [MessageFlow] = []
     ) {
         self.id = id
         self.name = name
@@ -31,6 +33,7 @@ public struct Definitions: Sendable {
         self.errors = errors
         self.escalations = escalations
         self.diagram = diagram
+        self.messageFlows = messageFlows
     }
 
     /// Finds a flow node by id in any process, at any sub-process depth.

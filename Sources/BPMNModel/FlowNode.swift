@@ -176,7 +176,8 @@ public enum EventDefinition: Sendable, Equatable {
     case conditional(condition: String?)
 }
 
-/// A `timerEventDefinition`: exactly one of the three is normally set.
+/// A `timerEventDefinition`: exactly one of the three is normally set. Bodies are trimmed, and
+/// an empty body gives nil, so a timer with an empty `timeDate` has none set.
 public struct TimerDefinition: Sendable, Equatable {
     public var timeDate: String?
     public var timeDuration: String?
@@ -217,8 +218,10 @@ public struct LoopCharacteristics: Sendable, Equatable {
     }
 }
 
-/// A `camunda:inputParameter` or `camunda:outputParameter`. `value` is the text body
-/// (an expression or literal) or the body of a nested `camunda:script`.
+/// A `camunda:inputParameter` or `camunda:outputParameter`. `value` is the trimmed text body
+/// (an expression or literal). With `isScript` set, it is a JavaScript expression instead: the
+/// body of a nested `camunda:script`, or an array or object literal built from a nested
+/// `camunda:list` or `camunda:map` whose values are expressions.
 public struct IOParameter: Sendable, Equatable {
     public var name: String
     public var value: String?

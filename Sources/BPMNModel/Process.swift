@@ -81,13 +81,16 @@ public struct SequenceFlow: Sendable, Equatable {
     public var name: String?
     public var sourceRef: String
     public var targetRef: String
-    /// The body of `conditionExpression`, trimmed; nil when the flow is unconditional.
+    /// The body of `conditionExpression`, trimmed; nil when the flow is unconditional. An empty
+    /// body also gives nil, so such a flow is taken as unconditional.
     public var condition: String?
     public var conditionLanguage: String?
+    /// `camunda:executionListener`s on the flow (event `take`).
+    public var listeners: [Listener]
 
     public init(
         id: String, name: String? = nil, sourceRef: String, targetRef: String,
-        condition: String? = nil, conditionLanguage: String? = nil
+        condition: String? = nil, conditionLanguage: String? = nil, listeners: [Listener] = []
     ) {
         self.id = id
         self.name = name
@@ -95,5 +98,6 @@ public struct SequenceFlow: Sendable, Equatable {
         self.targetRef = targetRef
         self.condition = condition
         self.conditionLanguage = conditionLanguage
+        self.listeners = listeners
     }
 }

@@ -1,2 +1,0 @@
-import XCTest
-final class PBPMNModelTests: XCTestCase { func testNothing() {} }
