@@ -136,7 +136,10 @@ extension WorkflowEngine {
 
     /// Finds the single waiting item a query names.
     private func findOneWaitingItem(_ query: Query, query original: JSONValue) throws -> ItemRecord {
-        let waiting = Query.and([query, .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue)))])
+        let waiting = Query.and([
+            query, .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
+            .field(.item(.type), .ne(.string(InstanceRun.loopBodyType))),
+        ])
         let found = try store.findItems(waiting, options: FindOptions(limit: 50))
         guard let first = found.first else { throw EngineError.noMatchingItem(query: original.jsonText) }
         if found.count > 1 { throw EngineError.ambiguousItems(query: original.jsonText, count: found.count) }

@@ -22,6 +22,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case ambiguousReceivers(event: String, count: Int)
     case instanceNotRunning(instanceId: String, status: String)
     case eventLoop(event: String, depth: Int)
+    case invalidLoop(elementId: String, reason: String)
     case storeFailed(reason: String)
 
     public var description: String {
@@ -77,6 +78,9 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .eventLoop(event, depth):
             return "events thrown by models kept triggering each other more than \(depth) levels deep "
                 + "(last '\(event)'); the call was rolled back. Check the models for a message or signal loop"
+        case let .invalidLoop(elementId, reason):
+            return "multi-instance '\(elementId)' cannot start: \(reason); give camunda:collection a list "
+                + "(such as $(data.items)) or loopCardinality a count"
         case .storeFailed(let reason):
             return "database error: \(reason)"
         }

@@ -39,7 +39,15 @@ extension InstanceRun {
             hostItemId = scopeItemId(of: tokenId)
             hostTokenId = hostItemId.flatMap { scopeHost(ofItem: $0) } ?? tokenId
         }
-        while let currentHost = hostItemId, let hostItem = item(currentHost), let hostNode = graph.nodes[hostItem.elementId] {
+        while var currentHost = hostItemId, let hostItem = item(currentHost), let hostNode = graph.nodes[hostItem.elementId] {
+            // A looped activity's boundary events sit on its owner item, not on the iteration.
+            if isIteration(hostTokenId, of: hostNode), let iteration = token(hostTokenId),
+                let owner = iteration.originItemId, let ownerToken = iteration.parentTokenId
+            {
+                currentHost = owner
+                hostItemId = owner
+                hostTokenId = ownerToken
+            }
             if let catcher = catchingBoundary(of: hostNode, for: thrown) {
                 note(thrown.kind.rawValue, itemId: itemId, elementId: node.id,
                      message: "\(label) raised by '\(node.id)' was caught by '\(catcher.id)'")

@@ -13,6 +13,9 @@ extension InstanceRun {
     /// token and this one ends. No outgoing flow at all ends the token.
     /// - Throws: `EngineError.noFlowTaken` when the node has outgoing flows but none is taken.
     func leave(node: FlowNode, tokenId: Int) throws {
+        if node.loop != nil, isIteration(tokenId, of: node) {
+            return try finishIteration(node, tokenId: tokenId)
+        }
         let outgoing = graph.outgoing(of: node)
         guard !outgoing.isEmpty else {
             updateToken(tokenId) { $0.status = .end }

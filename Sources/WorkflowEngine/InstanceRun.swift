@@ -181,10 +181,8 @@ final class InstanceRun {
         guard let node = graph.nodes[token.currentNodeId] else {
             throw EngineError.unsupportedElement(elementId: token.currentNodeId, type: "unknown element")
         }
-        if let loop = node.loop {
-            // TODO: multi-instance and standard loops are not run yet.
-            let marker = loop.kind == .standard ? "loop" : "multi-instance"
-            throw EngineError.unsupportedElement(elementId: node.id, type: "\(node.kind.typeName) (\(marker))")
+        if let loop = node.loop, !isIteration(tokenId, of: node) {
+            return try enterLoop(node, loop: loop, tokenId: tokenId)
         }
         let itemId = createItem(elementId: node.id, name: node.name, type: node.kind.typeName, status: .enter, tokenId: tokenId)
         updateToken(tokenId) { $0.currentItemId = itemId }

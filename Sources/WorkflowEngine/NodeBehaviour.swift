@@ -102,7 +102,8 @@ extension InstanceRun {
     private func wait(itemId: String, tokenId: Int, host: FlowNode?) {
         updateItem(itemId) { $0.status = .wait }
         updateToken(tokenId) { $0.status = .wait }
-        if let host {
+        // The boundary events of a looped activity belong to its owner item, not to each iteration.
+        if let host, !isIteration(tokenId, of: host) {
             armBoundaryEvents(of: host, hostItemId: itemId, tokenId: tokenId)
         }
     }

@@ -82,6 +82,7 @@ extension InstanceRun {
     private func apply(_ outcome: ScriptOutcome, itemId: String, tokenId: Int, elementId: String) {
         setData(outcome.data, of: tokenId)
         if !outcome.messageMatchingKey.isNull { pendingMatchingKey = outcome.messageMatchingKey }
+        if outcome.loopEnded { endLoop(forIteration: tokenId) }
         for line in outcome.logs {
             note("log", itemId: itemId, elementId: elementId, message: line.level == "log" ? line.message : "\(line.level): \(line.message)")
         }

@@ -36,6 +36,8 @@ struct ScriptOutcome {
     /// A BPMN error or escalation the script raised: `item.throwError(code)`,
     /// `throw new BpmnError(code)`, or a returned `{bpmnError: code}` / `{escalation: code}`.
     var thrown: ThrownEvent?
+    /// Whether the script called `this.token.loop.end()` to stop a standard loop.
+    var loopEnded: Bool = false
 }
 
 /// A BPMN error or escalation raised by model code, to be caught by a boundary event or
@@ -230,6 +232,7 @@ final class ScriptEngine {
             }
             if (chain !== Object.prototype) data = Object.assign(Object.create(chain), data);
             const instance = scope.instance || {};
+            let loopEnded = false;
             const context = {
               id: instance.id, name: instance.name, instance: instance, item: item,
               userName: item.userName, messageMatchingKey: null,
@@ -237,7 +240,9 @@ final class ScriptEngine {
               appendData(values) { if (values && typeof values === 'object') Object.assign(data, values); }
             };
             const token = {
-              id: item.tokenId, dataPath: scope.dataPath || '', execution: context, loop: null,
+              id: item.tokenId, dataPath: scope.dataPath || '', execution: context,
+              loop: { end() { loopEnded = true; } },
+              log: (...v) => record('log', v),
               get data() { return data; },
               appendData(values) { if (values && typeof values === 'object') Object.assign(data, values); }
             };
@@ -281,7 +286,8 @@ final class ScriptEngine {
               output: output === undefined ? null : output,
               logs: logs,
               messageMatchingKey: context.messageMatchingKey,
-              thrown: thrown
+              thrown: thrown,
+              loopEnded: loopEnded
             });
           };
         })()
@@ -338,6 +344,7 @@ final class ScriptEngine {
             thrown: json["thrown"].flatMap { value -> ThrownEvent? in
                 guard let kind = value["kind"]?.stringValue.flatMap(ThrownEvent.Kind.init(rawValue:)) else { return nil }
                 return ThrownEvent(kind: kind, code: value["code"]?.stringValue, message: value["message"]?.stringValue)
-            })
+            },
+            loopEnded: json["loopEnded"] == .bool(true))
     }
 }

@@ -18,7 +18,8 @@ extension InstanceRun {
             throw EngineError.unsupportedElement(elementId: node.id, type: "\(node.kind.typeName) without a start event")
         }
         let parentPath = token(tokenId)?.dataPath ?? ""
-        let path = parentPath.isEmpty ? node.id : parentPath + "." + node.id
+        // An iteration of a looped sub-process already has its own scope: reuse it.
+        let path = isIteration(tokenId, of: node) ? parentPath : (parentPath.isEmpty ? node.id : parentPath + "." + node.id)
         if instance.data.value(atPath: path)?.objectValue == nil {
             instance.data.setValue(.emptyObject, atPath: path)
         }
@@ -44,7 +45,7 @@ extension InstanceRun {
     /// Completes every waiting sub-process whose scope has no live token left.
     /// - Returns: whether one completed (its token then moves on and must run).
     func completeOneFinishedScope() throws -> Bool {
-        for item in items where item.status == .wait {
+        for item in items where item.status == .wait && item.type != Self.loopBodyType {
             guard let node = graph.nodes[item.elementId], Self.hasScope(node) else { continue }
             let inner = scopeTokens(ofItem: item.id)
             if inner.contains(where: { $0.status == .running || $0.status == .wait }) { continue }
