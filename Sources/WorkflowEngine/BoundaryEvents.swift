@@ -88,7 +88,11 @@ extension InstanceRun {
     func fireTimer(itemId: String) throws {
         guard let item = item(itemId), item.status == .wait, let node = graph.nodes[item.elementId] else { return }
         note("timer", itemId: itemId, elementId: node.id, message: "timer '\(node.id)' fired")
-        if node.kind == .boundaryEvent, let boundaryToken = token(item.tokenId) {
+        if let target = subscriptionTarget(ofItem: itemId) {
+            try triggerEventSubProcess(
+                target.eventSubProcess, start: target.start, subscriptionTokenId: item.tokenId,
+                scopeItemId: scopeItemId(of: item.tokenId), anchorTokenId: token(item.tokenId)?.parentTokenId, data: .emptyObject)
+        } else if node.kind == .boundaryEvent, let boundaryToken = token(item.tokenId) {
             try fireBoundary(node, itemId: itemId, boundaryToken: boundaryToken)
         } else {
             updateItem(itemId) { $0.timeDue = nil }

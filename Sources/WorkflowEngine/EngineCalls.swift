@@ -25,6 +25,7 @@ extension WorkflowEngine {
             run.spawnToken(kind: .primary, at: startNode.id, parent: nil, originItemId: nil, dataPath: "")
             if let process = run.runningProcess {
                 try run.runProcessListeners(process, event: "start")
+                try run.armEventSubProcesses(in: process.body, parentTokenId: nil, dataPath: "")
             }
             try run.run()
 

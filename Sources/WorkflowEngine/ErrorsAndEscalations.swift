@@ -33,13 +33,21 @@ extension InstanceRun {
                 "message": thrown.message.map(JSONValue.string) ?? .null,
             ])
         }
-        var hostItemId: String? = node.kind.isEvent || node.kind.isGateway ? nil : itemId
-        var hostTokenId = tokenId
-        if hostItemId == nil {
-            hostItemId = scopeItemId(of: tokenId)
-            hostTokenId = hostItemId.flatMap { scopeHost(ofItem: $0) } ?? tokenId
-        }
+        let raisedByActivity = !(node.kind.isEvent || node.kind.isGateway)
+        var hostItemId: String? = raisedByActivity ? itemId : scopeItemId(of: tokenId)
+        var hostTokenId = raisedByActivity ? tokenId : (hostItemId.flatMap { scopeHost(ofItem: $0) } ?? tokenId)
+        var isScopeLevel = !raisedByActivity
         while var currentHost = hostItemId, let hostItem = item(currentHost), let hostNode = graph.nodes[hostItem.elementId] {
+            // An event sub-process inside the scope catches before the scope's own boundary events.
+            if isScopeLevel, let body = hostNode.subProcess, let (handler, start) = catchingEventSubProcess(in: body, for: thrown) {
+                note(thrown.kind.rawValue, itemId: itemId, elementId: node.id,
+                     message: "\(label) raised by '\(node.id)' was caught by event sub-process '\(handler.id)'")
+                let anchor = scopeTokens(ofItem: currentHost).first?.id
+                return try triggerEventSubProcess(
+                    handler, start: start, subscriptionTokenId: nil, scopeItemId: currentHost, anchorTokenId: anchor,
+                    data: Self.thrownData(thrown))
+            }
+            isScopeLevel = true
             // A looped activity's boundary events sit on its owner item, not on the iteration.
             if isIteration(hostTokenId, of: hostNode), let iteration = token(hostTokenId),
                 let owner = iteration.originItemId, let ownerToken = iteration.parentTokenId
@@ -56,6 +64,12 @@ extension InstanceRun {
             hostItemId = scopeItemId(of: hostTokenId)
             hostTokenId = hostItemId.flatMap { scopeHost(ofItem: $0) } ?? hostTokenId
         }
+        if let process = runningProcess, let (handler, start) = catchingEventSubProcess(in: process.body, for: thrown) {
+            note(thrown.kind.rawValue, itemId: itemId, elementId: node.id,
+                 message: "\(label) raised by '\(node.id)' was caught by event sub-process '\(handler.id)'")
+            return try triggerEventSubProcess(
+                handler, start: start, subscriptionTokenId: nil, scopeItemId: nil, anchorTokenId: nil, data: Self.thrownData(thrown))
+        }
         if thrown.kind == .escalation {
             note("escalation", itemId: itemId, elementId: node.id, message: "\(label) raised by '\(node.id)' was not caught; the flow goes on")
             return
@@ -64,6 +78,14 @@ extension InstanceRun {
         terminateAll(except: nil)
         instance.status = .failed
         instance.endedAt = now
+    }
+
+    /// The data an error or escalation start event receives: the code and the message.
+    static func thrownData(_ thrown: ThrownEvent) -> JSONValue {
+        .object([
+            thrown.kind == .error ? "errorCode" : "escalationCode": thrown.code.map(JSONValue.string) ?? .null,
+            "errorMessage": thrown.message.map(JSONValue.string) ?? .null,
+        ])
     }
 
     /// The token waiting at a sub-process item.

@@ -242,6 +242,12 @@ extension InstanceRun {
     /// or not), anything else resumes its token. Then runs the instance on.
     func deliverEvent(toItem itemId: String, tokenId: Int, data: JSONValue) throws {
         guard let item = item(itemId), let node = graph.nodes[item.elementId] else { return }
+        if let target = subscriptionTarget(ofItem: itemId) {
+            try triggerEventSubProcess(
+                target.eventSubProcess, start: target.start, subscriptionTokenId: tokenId,
+                scopeItemId: scopeItemId(of: tokenId), anchorTokenId: token(tokenId)?.parentTokenId, data: data)
+            return try run()
+        }
         mergeData(data, tokenId: tokenId, itemId: itemId)
         if node.kind == .boundaryEvent, let boundaryToken = token(tokenId) {
             try fireBoundary(node, itemId: itemId, boundaryToken: boundaryToken)

@@ -192,8 +192,9 @@ final class InstanceRun {
     /// Ends the instance when no token is running or waiting.
     private func endInstanceIfDone() throws {
         guard instance.status == .running else { return }
-        let live = tokens.contains { $0.status == .running || $0.status == .wait }
+        let live = tokens.contains { ($0.status == .running || $0.status == .wait) && !isSubscription($0) }
         guard !live else { return }
+        withdrawSubscriptions()
         instance.status = .end
         instance.endedAt = now
         if let process = runningProcess {

@@ -24,10 +24,13 @@ extension InstanceRun {
             instance.data.setValue(.emptyObject, atPath: path)
         }
         let itemKey = token(tokenId)?.itemKey
+        var firstInner: Int?
         for start in starts {
             let inner = spawnToken(kind: .subProcess, at: start.id, parent: tokenId, originItemId: itemId, dataPath: path)
             updateToken(inner) { $0.itemKey = itemKey }
+            firstInner = firstInner ?? inner
         }
+        try armEventSubProcesses(in: body, parentTokenId: firstInner, dataPath: path)
     }
 
     /// The nodes a scope starts at: its plain start events, or, when it has none, every
@@ -48,8 +51,9 @@ extension InstanceRun {
         for item in items where item.status == .wait && item.type != Self.loopBodyType {
             guard let node = graph.nodes[item.elementId], Self.hasScope(node) else { continue }
             let inner = scopeTokens(ofItem: item.id)
-            if inner.contains(where: { $0.status == .running || $0.status == .wait }) { continue }
+            if inner.contains(where: { ($0.status == .running || $0.status == .wait) && !isSubscription($0) }) { continue }
             guard let host = tokens.first(where: { $0.currentItemId == item.id }) else { continue }
+            withdrawSubscriptions(inner)
             try resume(itemId: item.id, tokenId: host.id)
             return true
         }
@@ -57,7 +61,7 @@ extension InstanceRun {
     }
 
     static func hasScope(_ node: FlowNode) -> Bool {
-        (node.kind == .subProcess || node.kind == .transaction) && !node.triggeredByEvent
+        node.kind == .subProcess || node.kind == .transaction
     }
 
     /// Every token inside the scope of a sub-process item, nested scopes included.
