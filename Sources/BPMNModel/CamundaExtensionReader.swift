@@ -78,6 +78,15 @@ extension ModelReader {
             constraints: constraints, properties: properties)
     }
 
+    /// Reads the `camunda:in` or `camunda:out` (by `localName`) mappings of a call activity.
+    func readVariableMappings(_ element: XMLTreeElement, named localName: String) -> [VariableMapping] {
+        element.camundaExtensions(localName).map { mapping in
+            VariableMapping(
+                source: mapping.attribute("source"), sourceExpression: mapping.attribute("sourceExpression"),
+                target: mapping.attribute("target"), all: mapping.attribute("variables") == "all")
+        }
+    }
+
     /// Reads the `camunda:inputParameter` or `camunda:outputParameter` children (by
     /// `localName`) of every `camunda:inputOutput`.
     ///

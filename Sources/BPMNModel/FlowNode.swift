@@ -100,6 +100,10 @@ public struct FlowNode: Sendable {
     public var loop: LoopCharacteristics?
     public var inputParameters: [IOParameter]
     public var outputParameters: [IOParameter]
+    /// `camunda:in` mappings of a call activity: parent data passed to the called instance.
+    public var callInputs: [VariableMapping] = []
+    /// `camunda:out` mappings of a call activity: child data copied back when it ends.
+    public var callOutputs: [VariableMapping] = []
     /// The name of the lane that contains the node, if any.
     public var laneName: String?
     /// Attributes not modelled above, keyed by `{namespace-uri}local` (or `local` when the
@@ -231,6 +235,25 @@ public struct IOParameter: Sendable, Equatable {
         self.name = name
         self.value = value
         self.isScript = isScript
+    }
+}
+
+/// A `camunda:in` or `camunda:out` mapping of a call activity.
+public struct VariableMapping: Sendable, Equatable {
+    /// The variable read on the giving side, when the mapping copies one variable.
+    public var source: String?
+    /// An expression evaluated on the giving side, when the mapping computes the value.
+    public var sourceExpression: String?
+    /// The variable written on the receiving side.
+    public var target: String?
+    /// `variables="all"`: copies every variable.
+    public var all: Bool
+
+    public init(source: String? = nil, sourceExpression: String? = nil, target: String? = nil, all: Bool = false) {
+        self.source = source
+        self.sourceExpression = sourceExpression
+        self.target = target
+        self.all = all
     }
 }
 

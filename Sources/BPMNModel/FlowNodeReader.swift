@@ -43,6 +43,8 @@ extension ModelReader {
         node.listeners = readListeners(element)
         node.inputParameters = readParameters(element, named: "inputParameter")
         node.outputParameters = readParameters(element, named: "outputParameter")
+        node.callInputs = readVariableMappings(element, named: "in")
+        node.callOutputs = readVariableMappings(element, named: "out")
 
         if Self.subProcessKinds.contains(kind) {
             node.subProcess = try readScope(element)

@@ -132,7 +132,11 @@ extension WorkflowEngine {
     // MARK: - Steps shared by the calls
 
     func makeRun(_ state: InstanceState, graph: ProcessGraph, user: UserContext?) -> InstanceRun {
-        InstanceRun(state: state, graph: graph, scripts: scripts, clock: clock, options: options, userName: user?.name)
+        let run = InstanceRun(state: state, graph: graph, scripts: scripts, clock: clock, options: options, userName: user?.name)
+        run.callStarter = { [unowned self] called, data, parentItemId, userName in
+            try self.startCalledInstance(called, data: data, parentItemId: parentItemId, userName: userName)
+        }
+        return run
     }
 
     /// Finds the single waiting item a query names.
@@ -166,10 +170,13 @@ extension WorkflowEngine {
         try store.saveInstance(run.state, changedItemIds: run.changedItemIds)
         try store.appendHistory([record] + run.history)
         let state = run.state
-        guard !run.outbox.isEmpty else {
-            return Execution(instance: state.instance, items: state.items, tokens: state.tokens)
+        let execution = Execution(instance: state.instance, items: state.items, tokens: state.tokens)
+        let user = run.userName.map { UserContext(name: $0) }
+        if run.finishedThisCall {
+            try resumeCaller(of: execution, user: user)
         }
-        try dispatch(run.outbox, user: run.userName.map { UserContext(name: $0) })
+        guard !run.outbox.isEmpty else { return execution }
+        try dispatch(run.outbox, user: user)
         guard let reloaded = try store.loadInstance(id: state.instance.id) else {
             throw EngineError.instanceNotFound(query: "{\"id\":\"\(state.instance.id)\"}")
         }

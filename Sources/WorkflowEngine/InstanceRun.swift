@@ -20,6 +20,11 @@ final class InstanceRun {
     private(set) var changedItemIds: Set<String> = []
     /// History lines written by this call, besides the call's own line.
     private(set) var history: [HistoryRecord] = []
+    /// Starts called instances; set by the engine.
+    var callStarter: CallStarter?
+    /// Whether the instance ended or failed during this call (its caller must then resume).
+    var finishedThisCall: Bool { startedRunning && instance.status != .running }
+    private let startedRunning: Bool
     /// Messages and signals thrown during the call, delivered after the instance is saved.
     var outbox: [OutgoingEvent] = []
     /// The last `this.context.messageMatchingKey` a script set, for the next thrown message.
@@ -35,6 +40,7 @@ final class InstanceRun {
         self.options = options
         self.userName = userName
         self.instance = state.instance
+        self.startedRunning = state.instance.status == .running
         self.items = state.items
         self.tokens = state.tokens
         for (index, item) in items.enumerated() { itemIndex[item.id] = index }

@@ -55,7 +55,9 @@ extension InstanceRun {
         case .subProcess where !node.triggeredByEvent, .transaction:
             wait(itemId: itemId, tokenId: tokenId, host: node)
             return try enterSubProcess(node, itemId: itemId, tokenId: tokenId)
-        case .complexGateway, .subProcess, .adHocSubProcess, .callActivity, .unsupported:
+        case .callActivity:
+            return try enterCallActivity(node, itemId: itemId, tokenId: tokenId)
+        case .complexGateway, .subProcess, .adHocSubProcess, .unsupported:
             throw EngineError.unsupportedElement(elementId: node.id, type: node.kind.typeName)
         }
         try complete(itemId: itemId, tokenId: tokenId, node: node)

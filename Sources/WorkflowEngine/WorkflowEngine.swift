@@ -13,6 +13,8 @@ public final class WorkflowEngine {
     let scripts: ScriptEngine
     /// How deeply thrown events are being delivered right now (events thrown by receivers).
     var dispatchDepth = 0
+    /// Call activity items whose child is being started right now, in memory.
+    var callsInProgress: Set<String> = []
 
     public init(store: WorkflowStore, clock: Clock = SystemClock(), options: EngineOptions = EngineOptions()) {
         self.store = store
