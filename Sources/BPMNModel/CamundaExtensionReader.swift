@@ -130,12 +130,14 @@ extension ModelReader {
     }
 
     /// Returns a list value or map entry as an expression: its nested script, list or map, else
-    /// its trimmed text (an expression, as bpmn-server reads it), else `null`.
+    /// its trimmed text (an expression, as bpmn-server reads it, with one leading `$` dropped),
+    /// else `null`.
     private func valueExpression(_ element: XMLTreeElement) -> String {
         if let nested = nestedExpression(element) {
             return "(" + nested + ")"
         }
-        return element.trimmedText ?? "null"
+        guard let text = element.trimmedText else { return "null" }
+        return "(" + (text.hasPrefix("$") ? String(text.dropFirst()) : text) + ")"
     }
 
     /// Returns `text` as a double-quoted JavaScript string literal.

@@ -48,6 +48,7 @@ extension WorkflowEngine {
             let (run, tokenId) = try loadRun(for: target, user: user)
 
             run.mergeData(input, tokenId: tokenId, itemId: target.id)
+            run.itemInputs[target.id] = input
             try run.resume(itemId: target.id, tokenId: tokenId)
             try run.run()
 

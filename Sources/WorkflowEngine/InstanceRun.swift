@@ -20,6 +20,8 @@ final class InstanceRun {
     private(set) var changedItemIds: Set<String> = []
     /// History lines written by this call, besides the call's own line.
     private(set) var history: [HistoryRecord] = []
+    /// The `input` of each item entered or invoked in this call (not stored, as in bpmn-server).
+    var itemInputs: [String: JSONValue] = [:]
     /// Starts called instances; set by the engine.
     var callStarter: CallStarter?
     /// Whether the instance ended or failed during this call (its caller must then resume).

@@ -7,6 +7,7 @@ extension InstanceRun {
     /// or completes the item and moves the token on.
     func enter(node: FlowNode, itemId: String, tokenId: Int) throws {
         updateItem(itemId) { $0.status = .start }
+        try evaluateInputParameters(of: node, itemId: itemId, tokenId: tokenId)
         try runListeners(of: node, event: "start", itemId: itemId, tokenId: tokenId)
 
         switch node.kind {
@@ -83,6 +84,7 @@ extension InstanceRun {
             $0.endedAt = now
         }
         try runListeners(of: node, event: "end", itemId: itemId, tokenId: tokenId)
+        try applyOutputParameters(of: node, itemId: itemId, tokenId: tokenId)
         cancelBoundaryEvents(hostItemId: itemId)
         withdrawEventGatewayRivals(of: tokenId, node: node)
     }

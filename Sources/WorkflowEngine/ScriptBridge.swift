@@ -44,8 +44,9 @@ extension InstanceRun {
     /// Runs JavaScript with the item's scope and writes back data, item fields and output.
     /// - Returns: the outcome, whose `thrown` the caller raises when it can.
     @discardableResult
-    func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String, input: JSONValue = .emptyObject) throws -> ScriptOutcome? {
+    func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String) throws -> ScriptOutcome? {
         guard let item = item(itemId) else { return nil }
+        let input = itemInputs[itemId] ?? .emptyObject
         var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: input, output: item.output, instance: instanceView, now: now)
         scope.parentScopes = parentScopes(of: tokenId)
         if source.contains("getItems") {
@@ -59,7 +60,7 @@ extension InstanceRun {
     /// Evaluates an expression (`$(…)`, `$data.x`, plain JS) with the item's scope.
     func evaluate(_ expression: String, itemId: String, tokenId: Int, elementId: String) throws -> JSONValue? {
         guard let item = item(itemId) else { return nil }
-        var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), output: item.output, instance: instanceView, now: now)
+        var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: itemInputs[itemId] ?? .emptyObject, output: item.output, instance: instanceView, now: now)
         scope.parentScopes = parentScopes(of: tokenId)
         let outcome = try scripts.evaluate(expression: expression, scope: scope, elementId: elementId)
         apply(outcome, itemId: itemId, tokenId: tokenId, elementId: elementId)

@@ -120,9 +120,9 @@ final class TaskDetailTests: XCTestCase {
             [
                 IOParameter(name: "amount", value: "$data.amount"),
                 IOParameter(name: "script", value: "data.a + 1", isScript: true),
-                IOParameter(name: "list", value: "[1, data.b, null]", isScript: true),
+                IOParameter(name: "list", value: "[(1), (data.b), null]", isScript: true),
                 IOParameter(
-                    name: "map", value: "({\"x\": data.x, \"say \\\"hi\\\"\": ([2])})",
+                    name: "map", value: "({\"x\": (data.x), \"say \\\"hi\\\"\": ([(2)])})",
                     isScript: true),
             ])
         XCTAssertEqual(
