@@ -113,19 +113,23 @@ extension WorkflowEngine {
         }
         var executions: [Execution] = []
         for candidate in items {
-            let execution: Execution? = try store.writeTransaction {
-                guard let state = try store.loadInstance(id: candidate.instanceId),
-                    let current = state.items.first(where: { $0.id == candidate.id }),
-                    current.status == .wait, let due = current.timeDue, due <= clock.now()
-                else { return nil }
-                let (run, _) = try loadRun(for: current, user: nil)
-                try run.fireTimer(itemId: current.id)
-                let record = HistoryRecord(
-                    instanceId: current.instanceId, at: clock.now(), user: nil, action: "timer",
-                    itemId: current.id, elementId: current.elementId, message: "timer '\(current.elementId)' was due")
-                return try save(run, history: record)
+            do {
+                let execution: Execution? = try store.writeTransaction {
+                    guard let state = try store.loadInstance(id: candidate.instanceId),
+                        let current = state.items.first(where: { $0.id == candidate.id }),
+                        current.status == .wait, let due = current.timeDue, due <= clock.now()
+                    else { return nil }
+                    let (run, _) = try loadRun(for: current, user: nil)
+                    try run.fireTimer(itemId: current.id)
+                    let record = HistoryRecord(
+                        instanceId: current.instanceId, at: clock.now(), user: nil, action: "timer",
+                        itemId: current.id, elementId: current.elementId, message: "timer '\(current.elementId)' was due")
+                    return try save(run, history: record)
+                }
+                if let execution { executions.append(execution) }
+            } catch let error as EngineError {
+                try recordTimerFailure(itemId: candidate.id, instanceId: candidate.instanceId, error: error)
             }
-            if let execution { executions.append(execution) }
         }
         return executions
     }
@@ -153,10 +157,15 @@ extension WorkflowEngine {
     }
 
     /// Loads the instance of `item` with its model version, and the token whose current item it is.
-    private func loadRun(for item: ItemRecord, user: UserContext?) throws -> (InstanceRun, Int) {
+    func loadRun(for item: ItemRecord, user: UserContext?) throws -> (InstanceRun, Int) {
         guard let state = try store.loadInstance(id: item.instanceId) else {
             throw EngineError.instanceNotFound(query: "{\"id\":\"\(item.instanceId)\"}")
         }
+        return try loadRun(state: state, for: item, user: user)
+    }
+
+    /// Prepares a run of a loaded instance, and finds the token whose current item is `item`.
+    func loadRun(state: InstanceState, for item: ItemRecord, user: UserContext?) throws -> (InstanceRun, Int) {
         let model = try models.definitions(name: state.instance.name, version: state.instance.modelVersion)
         let run = makeRun(state, graph: ProcessGraph(definitions: model.definitions), user: user)
         guard let token = state.tokens.first(where: { $0.currentItemId == item.id }) else {

@@ -67,6 +67,11 @@ final class InstanceRun {
         changedItemIds.insert(id)
     }
 
+    /// Marks an item as changed without changing it (its row must be written).
+    func markChanged(_ id: String) {
+        changedItemIds.insert(id)
+    }
+
     func token(_ id: Int) -> TokenRecord? {
         tokenIndex[id].map { tokens[$0] }
     }

@@ -7,9 +7,10 @@ public enum InstanceStatus: String, Sendable, Codable {
 }
 
 /// Item status with bpmn-server's on-disk values. A cancelled item is `end` with a nil
-/// `endedAt`; `ItemRecord.isCancelled` distinguishes the two.
+/// `endedAt`; `ItemRecord.isCancelled` distinguishes the two. `failed` (not in bpmn-server)
+/// marks an incident: timer-driven work that kept failing and waits for `retry`.
 public enum ItemStatus: String, Sendable, Codable {
-    case enter, start, wait, end
+    case enter, start, wait, end, failed
 }
 
 /// Token status, as bpmn-server stores it.
