@@ -77,6 +77,7 @@ extension WorkflowEngine {
             let (run, _) = try loadRun(for: target, user: user)
             try AssignmentUpdate.apply(fields, to: target.id, in: run, now: clock.now())
             run.instance.data = run.instance.data.merging(input)
+            try run.run()
 
             let record = HistoryRecord(
                 instanceId: target.instanceId, at: clock.now(), user: user?.name, action: "assign",

@@ -24,15 +24,17 @@ extension InstanceRun {
         var messageName: String?
         var signalName: String?
         var timer: TimerDefinition?
+        var conditional = false
         for definition in start.eventDefinitions {
             switch definition {
             case .message(let ref): messageName = ref.map { graph.definitions.messages[$0]?.name ?? $0 }
             case .signal(let ref): signalName = ref.map { graph.definitions.signals[$0]?.name ?? $0 }
             case .timer(let value): timer = value
+            case .conditional: conditional = true
             default: continue
             }
         }
-        guard messageName != nil || signalName != nil || timer != nil else { return }
+        guard messageName != nil || signalName != nil || timer != nil || conditional else { return }
 
         let tokenId = spawnToken(kind: .eventSubProcess, at: start.id, parent: parentTokenId, originItemId: nil, dataPath: dataPath)
         dropReady(tokenId)

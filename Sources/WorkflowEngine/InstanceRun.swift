@@ -166,7 +166,8 @@ final class InstanceRun {
                 try execute(tokenId: tokenId)
             }
             if try completeOneFinishedScope() { continue }
-            if try !fireOneReadyJoin() { break }
+            if try fireOneReadyJoin() { continue }
+            if try !fireOneTrueConditional() { break }
         }
         try endInstanceIfDone()
     }
