@@ -49,6 +49,9 @@ extension WorkflowEngine {
 
             run.mergeData(input, tokenId: tokenId, itemId: target.id)
             run.itemInputs[target.id] = input
+            if let node = run.graph.nodes[target.elementId] {
+                try run.runValidateListeners(of: node, itemId: target.id, tokenId: tokenId)
+            }
             try run.resume(itemId: target.id, tokenId: tokenId)
             try run.run()
 
@@ -74,9 +77,12 @@ extension WorkflowEngine {
         let parsed = try Self.parseQuery(query)
         return try store.writeTransaction {
             let target = try findOneWaitingItem(parsed, query: query)
-            let (run, _) = try loadRun(for: target, user: user)
+            let (run, tokenId) = try loadRun(for: target, user: user)
             try AssignmentUpdate.apply(fields, to: target.id, in: run, now: clock.now())
             run.instance.data = run.instance.data.merging(input)
+            if let node = run.graph.nodes[target.elementId] {
+                try run.runListeners(of: node, event: "assignment", itemId: target.id, tokenId: tokenId)
+            }
             try run.run()
 
             let record = HistoryRecord(

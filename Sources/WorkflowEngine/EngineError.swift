@@ -23,6 +23,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case instanceNotRunning(instanceId: String, status: String)
     case eventLoop(event: String, depth: Int)
     case invalidLoop(elementId: String, reason: String)
+    case validationFailed(elementId: String, message: String)
     case storeFailed(reason: String)
 
     public var description: String {
@@ -81,6 +82,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .invalidLoop(elementId, reason):
             return "multi-instance '\(elementId)' cannot start: \(reason); give camunda:collection a list "
                 + "(such as $(data.items)) or loopCardinality a count"
+        case let .validationFailed(elementId, message):
+            return "'\(elementId)' rejected the data: \(message)"
         case .storeFailed(let reason):
             return "database error: \(reason)"
         }

@@ -25,7 +25,7 @@ extension InstanceRun {
         guard !taken.isEmpty else { throw EngineError.noFlowTaken(gatewayId: node.id) }
 
         if taken.count == 1, outgoing.count == 1 {
-            recordFlow(taken[0], tokenId: tokenId)
+            try recordFlow(taken[0], tokenId: tokenId)
             move(tokenId: tokenId, to: taken[0].targetRef)
             return
         }
@@ -35,7 +35,7 @@ extension InstanceRun {
                 kind: .diverge, at: flow.targetRef, parent: tokenId, originItemId: parent?.currentItemId,
                 dataPath: parent?.dataPath ?? "")
             updateToken(child) { $0.itemKey = parent?.itemKey }
-            recordFlow(flow, tokenId: child)
+            try recordFlow(flow, tokenId: child)
         }
         updateToken(tokenId) { $0.status = .end }
     }

@@ -108,10 +108,11 @@ final class InstanceRun {
         return item.id
     }
 
-    /// Records a taken sequence flow on the token's path.
-    func recordFlow(_ flow: SequenceFlow, tokenId: Int) {
+    /// Records a taken sequence flow on the token's path and runs its `take` listeners.
+    func recordFlow(_ flow: SequenceFlow, tokenId: Int) throws {
         let id = createItem(elementId: flow.id, name: flow.name, type: "bpmn:SequenceFlow", status: .end, tokenId: tokenId)
         updateItem(id) { $0.endedAt = now }
+        try runTakeListeners(of: flow, itemId: id, tokenId: tokenId)
     }
 
     func note(_ action: String, itemId: String? = nil, elementId: String? = nil, message: String) {

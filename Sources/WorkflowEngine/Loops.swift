@@ -92,14 +92,19 @@ extension InstanceRun {
         }
     }
 
+    /// The key of an iteration: the collection element when it is a string or number, else
+    /// the index.
+    private static func iterationKey(_ element: JSONValue, index: Int) -> String {
+        switch element {
+        case .string(let text): return text
+        case .number(let number): return JSONValue.format(number: number)
+        default: return String(index)
+        }
+    }
+
     private func startIteration(_ node: FlowNode, loop: LoopCharacteristics, index: Int, element: JSONValue, count: Int, ownerItemId: String, ownerTokenId: Int) {
         let owner = token(ownerTokenId)
-        let key: String
-        switch element {
-        case .string(let text): key = text
-        case .number(let number): key = JSONValue.format(number: number)
-        default: key = String(index)
-        }
+        let key = Self.iterationKey(element, index: index)
         let ownerPath = owner?.dataPath ?? ""
         let itemKey = [owner?.itemKey, key].compactMap { $0 }.joined(separator: ".")
         if loop.kind == .standard {
@@ -199,11 +204,21 @@ extension InstanceRun {
         setLoopState(.object(state), ownerItemId: ownerItemId)
     }
 
-    /// Ends the owner item and moves the owner token past the activity.
+    /// Ends the owner item and moves the owner token past the activity. The owner item's
+    /// `output` collects each multi-instance iteration's data scope, in collection order.
     private func completeLoop(_ node: FlowNode, ownerItemId: String, ownerTokenId: Int) throws {
+        let collection = loopState(ownerItemId: ownerItemId)["collection"]?.arrayValue
+        let ownerPath = token(ownerTokenId)?.dataPath ?? ""
+        let results = collection.map { elements in
+            JSONValue.array(elements.enumerated().map { index, element in
+                let path = [ownerPath, node.id, Self.iterationKey(element, index: index)].filter { !$0.isEmpty }.joined(separator: ".")
+                return instance.data.value(atPath: path) ?? .null
+            })
+        }
         updateItem(ownerItemId) {
             $0.status = .end
             $0.endedAt = now
+            if let results { $0.output = results }
         }
         cancelBoundaryEvents(hostItemId: ownerItemId)
         updateToken(ownerTokenId) { $0.status = .running }

@@ -137,6 +137,32 @@ extension InstanceRun {
         }
     }
 
+    /// Runs the `validate` listeners before a waiting item completes. A listener that returns
+    /// `{error: "..."}` or throws rejects the call with that message.
+    /// - Throws: `EngineError.validationFailed` naming the element and the message.
+    func runValidateListeners(of node: FlowNode, itemId: String, tokenId: Int) throws {
+        for listener in node.listeners where listener.event == "validate" {
+            guard let script = listener.script else { continue }
+            let outcome: ScriptOutcome?
+            do {
+                outcome = try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: node.id)
+            } catch EngineError.scriptFailed(_, let message) {
+                throw EngineError.validationFailed(elementId: node.id, message: message)
+            }
+            if let error = outcome?.value?["error"], !error.isNull {
+                throw EngineError.validationFailed(elementId: node.id, message: error.stringValue ?? error.jsonText)
+            }
+        }
+    }
+
+    /// Runs a sequence flow's `take` listeners with the flow's item as `this`.
+    func runTakeListeners(of flow: SequenceFlow, itemId: String, tokenId: Int) throws {
+        for listener in flow.listeners where listener.event == "take" {
+            guard let script = listener.script else { continue }
+            try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: flow.id)
+        }
+    }
+
     /// Runs process-level execution listeners; `this` is a view of the instance.
     func runProcessListeners(_ process: BPMNModel.Process, event: String) throws {
         for listener in process.listeners where listener.event == event {
