@@ -24,6 +24,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case eventLoop(event: String, depth: Int)
     case invalidLoop(elementId: String, reason: String)
     case validationFailed(elementId: String, message: String)
+    case serviceNotFound(elementId: String, service: String, searched: String)
+    case serviceLoadFailed(file: String, message: String)
     case storeFailed(reason: String)
 
     public var description: String {
@@ -84,6 +86,11 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
                 + "(such as $(data.items)) or loopCardinality a count"
         case let .validationFailed(elementId, message):
             return "'\(elementId)' rejected the data: \(message)"
+        case let .serviceNotFound(elementId, service, searched):
+            return "service '\(service)' called by '\(elementId)' is not defined in \(searched); add "
+                + "services.\(service) = (input, context) => ... to a .js file there"
+        case let .serviceLoadFailed(file, message):
+            return "services file \(file) failed to load: \(message)"
         case .storeFailed(let reason):
             return "database error: \(reason)"
         }

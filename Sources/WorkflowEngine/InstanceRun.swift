@@ -22,6 +22,8 @@ final class InstanceRun {
     private(set) var history: [HistoryRecord] = []
     /// The `input` of each item entered or invoked in this call (not stored, as in bpmn-server).
     var itemInputs: [String: JSONValue] = [:]
+    /// Where services are loaded from, for "service not found" messages; set by the engine.
+    var servicesLocation = "no services folder"
     /// Starts called instances; set by the engine.
     var callStarter: CallStarter?
     /// Whether the instance ended or failed during this call (its caller must then resume).

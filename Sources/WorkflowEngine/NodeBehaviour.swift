@@ -31,9 +31,17 @@ extension InstanceRun {
                 try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
                 guard token(tokenId)?.status == .running else { return }
             }
-        case .sendTask:
-            _ = try throwEvents(of: node, itemId: itemId, tokenId: tokenId)
-        case .task, .manualTask, .serviceTask, .businessRuleTask:
+        case .serviceTask, .sendTask, .businessRuleTask:
+            if let service = node.implementation, !service.isEmpty, !service.hasPrefix("##"),
+                let thrown = try callService(Self.serviceName(service), node: node, itemId: itemId, tokenId: tokenId)
+            {
+                try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
+                guard token(tokenId)?.status == .running else { return }
+            }
+            if node.kind == .sendTask {
+                _ = try throwEvents(of: node, itemId: itemId, tokenId: tokenId)
+            }
+        case .task, .manualTask:
             break
         case .intermediateThrowEvent:
             if let thrown = thrownEvent(of: node) {
@@ -181,6 +189,15 @@ extension InstanceRun {
             throw EngineError.scriptFailed(elementId: node.id, message: "script format '\(format)' is not supported; use JavaScript")
         }
         return try runScript(.body, source: script, itemId: itemId, tokenId: tokenId, elementId: node.id)?.thrown
+    }
+
+    /// The service path in an implementation value: `${checkCredit}` and `#{x}` are unwrapped.
+    static func serviceName(_ implementation: String) -> String {
+        let text = implementation.trimmingCharacters(in: .whitespaces)
+        if (text.hasPrefix("${") || text.hasPrefix("#{")) && text.hasSuffix("}") {
+            return String(text.dropFirst(2).dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        return text
     }
 
     static func isJavaScript(_ format: String) -> Bool {

@@ -84,6 +84,9 @@ extension InstanceRun {
         setData(outcome.data, of: tokenId)
         if !outcome.messageMatchingKey.isNull { pendingMatchingKey = outcome.messageMatchingKey }
         if outcome.loopEnded { endLoop(forIteration: tokenId) }
+        if let input = outcome.input.objectValue, !input.isEmpty || itemInputs[itemId] != nil {
+            itemInputs[itemId] = .object(input)
+        }
         for line in outcome.logs {
             note("log", itemId: itemId, elementId: elementId, message: line.level == "log" ? line.message : "\(line.level): \(line.message)")
         }
@@ -135,6 +138,28 @@ extension InstanceRun {
                      message: "listener on '\(node.id)' raised \(thrown.kind.rawValue) '\(thrown.code ?? "")', which only script tasks and end events can raise")
             }
         }
+    }
+
+    /// Calls the service a service, send or business rule task names, with the item's `input`;
+    /// the return value becomes the item's `output`.
+    /// - Returns: the BPMN error or escalation the service raised, if any.
+    /// - Throws: `EngineError.serviceNotFound` naming the service and where services are loaded
+    ///   from; `EngineError.scriptFailed` when the service throws.
+    func callService(_ name: String, node: FlowNode, itemId: String, tokenId: Int) throws -> ThrownEvent? {
+        guard let item = item(itemId) else { return nil }
+        var scope = ScriptScope(
+            item: scriptView(of: item), data: data(of: tokenId), input: itemInputs[itemId] ?? .emptyObject,
+            output: item.output, instance: instanceView, now: now)
+        scope.parentScopes = parentScopes(of: tokenId)
+        let outcome = try scripts.run(.service, source: name, scope: scope, elementId: node.id)
+        if let missing = outcome.missingService {
+            throw EngineError.serviceNotFound(elementId: node.id, service: missing, searched: servicesLocation)
+        }
+        apply(outcome, itemId: itemId, tokenId: tokenId, elementId: node.id)
+        if outcome.thrown == nil, let value = outcome.value {
+            updateItem(itemId) { $0.output = value }
+        }
+        return outcome.thrown
     }
 
     /// Runs the `validate` listeners before a waiting item completes. A listener that returns

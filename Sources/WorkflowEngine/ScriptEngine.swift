@@ -38,6 +38,10 @@ struct ScriptOutcome {
     var thrown: ThrownEvent?
     /// Whether the script called `this.token.loop.end()` to stop a standard loop.
     var loopEnded: Bool = false
+    /// The item's `input` as the script left it (listeners may prepare a service's input).
+    var input: JSONValue = .emptyObject
+    /// The service name a `.service` run could not find among the loaded services.
+    var missingService: String?
 }
 
 /// A BPMN error or escalation raised by model code, to be caught by a boundary event or
@@ -64,6 +68,9 @@ final class ScriptEngine {
         case body
         /// A JUEL-style `${expr}`, whose data keys are variables of the expression.
         case dataExpression
+        /// A call of the service named by the source (a dotted path into the services), with
+        /// `(input, context)`.
+        case service
     }
 
     let timeLimit: Double
@@ -141,6 +148,27 @@ final class ScriptEngine {
         return try run(.expression, source: expression, scope: scope, elementId: elementId)
     }
 
+    /// Runs one services file. The file sees a `services` object and adds its functions to it
+    /// (`services.add = (input, context) => input.v1 + input.v2`); service tasks call them by
+    /// name, and scripts reach them as `appServices`.
+    /// - Throws: `EngineError.serviceLoadFailed` with the file and the JavaScript message.
+    func loadServices(source: String, file: String) throws {
+        terminationFlag.fired = false
+        let wrapped = "(function (services) {\n" + source + "\n})(globalThis.__bpmnServices);"
+        let script = JSStringCreateWithUTF8CString(wrapped)
+        defer { JSStringRelease(script) }
+        let url = JSStringCreateWithUTF8CString(file)
+        defer { JSStringRelease(url) }
+        var exception: JSValueRef?
+        JSEvaluateScript(context, script, nil, url, 0, &exception)
+        if terminationFlag.fired {
+            throw EngineError.serviceLoadFailed(file: file, message: "it ran longer than \(JSONValue.format(number: timeLimit)) s")
+        }
+        if let exception {
+            throw EngineError.serviceLoadFailed(file: file, message: describe(exception))
+        }
+    }
+
     // MARK: - JavaScriptCore plumbing
 
     /// The JavaScript side: compiles each source once (cached by kind and text), builds the
@@ -212,6 +240,14 @@ final class ScriptEngine {
               this.kind = 'escalation';
             }
           }
+          class ServiceNotFound extends Error {
+            constructor(name) {
+              super('service ' + name + ' is not defined');
+              this.serviceName = name;
+            }
+          }
+          const services = {};
+          globalThis.__bpmnServices = services;
           globalThis.BpmnError = BpmnError;
           globalThis.BpmnEscalation = BpmnEscalation;
           globalThis.console = {
@@ -235,7 +271,7 @@ final class ScriptEngine {
             let loopEnded = false;
             const context = {
               id: instance.id, name: instance.name, instance: instance, item: item,
-              userName: item.userName, messageMatchingKey: null,
+              userName: item.userName, messageMatchingKey: null, appDelegate: services,
               getItems() { return scope.items || []; },
               appendData(values) { if (values && typeof values === 'object') Object.assign(data, values); }
             };
@@ -260,16 +296,28 @@ final class ScriptEngine {
             Object.defineProperty(item, 'throwEscalation', Object.assign({
               value: (code, message) => { throw new BpmnEscalation(code, message); }
             }, hidden));
+            if (scope.input === null || typeof scope.input !== 'object') scope.input = {};
             item.input = scope.input;
             item.output = scope.output;
-            const fn = compile(kind, source);
             let value;
             let thrown = null;
+            let missingService = null;
             try {
-              value = fn.call(item, item, data, scope.input, scope.output, instance, {}, appUtils);
+              if (kind === 'service') {
+                const service = source.split('.').reduce((target, part) => target == null ? undefined : target[part], services);
+                if (typeof service !== 'function') throw new ServiceNotFound(source);
+                value = service(scope.input, context);
+              } else {
+                value = compile(kind, source).call(item, item, data, scope.input, scope.output, instance, services, appUtils);
+              }
             } catch (error) {
-              if (!(error instanceof BpmnError)) throw error;
-              thrown = { kind: error.kind, code: error.code === undefined ? null : String(error.code), message: error.message };
+              if (error instanceof ServiceNotFound) {
+                missingService = error.serviceName;
+              } else if (error instanceof BpmnError) {
+                thrown = { kind: error.kind, code: error.code === undefined ? null : String(error.code), message: error.message };
+              } else {
+                throw error;
+              }
             }
             if (!thrown && value && typeof value === 'object') {
               if (value.bpmnError !== undefined) thrown = { kind: 'error', code: String(value.bpmnError), message: value.message || null };
@@ -287,7 +335,9 @@ final class ScriptEngine {
               logs: logs,
               messageMatchingKey: context.messageMatchingKey,
               thrown: thrown,
-              loopEnded: loopEnded
+              loopEnded: loopEnded,
+              input: scope.input,
+              missingService: missingService
             });
           };
         })()
@@ -345,6 +395,8 @@ final class ScriptEngine {
                 guard let kind = value["kind"]?.stringValue.flatMap(ThrownEvent.Kind.init(rawValue:)) else { return nil }
                 return ThrownEvent(kind: kind, code: value["code"]?.stringValue, message: value["message"]?.stringValue)
             },
-            loopEnded: json["loopEnded"] == .bool(true))
+            loopEnded: json["loopEnded"] == .bool(true),
+            input: json["input"] ?? .emptyObject,
+            missingService: json["missingService"]?.stringValue)
     }
 }

@@ -13,6 +13,8 @@ public final class WorkflowEngine {
     let scripts: ScriptEngine
     /// How deeply thrown events are being delivered right now (events thrown by receivers).
     var dispatchDepth = 0
+    /// The services folder loaded last, named in "service not found" messages.
+    var servicesLocation = "no services folder (load one with loadServices(from:))"
     /// Call activity items whose child is being started right now, in memory.
     var callsInProgress: Set<String> = []
 
