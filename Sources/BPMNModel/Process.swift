@@ -4,11 +4,15 @@ public struct FlowContainer: Sendable {
     public var nodes: [FlowNode]
     public var flows: [SequenceFlow]
     public var lanes: [Lane]
+    /// `association`s of this scope; one from a compensation boundary event to an activity
+    /// names that activity as the compensation handler.
+    public var associations: [Association]
 
-    public init(nodes: [FlowNode] = [], flows: [SequenceFlow] = [], lanes: [Lane] = []) {
+    public init(nodes: [FlowNode] = [], flows: [SequenceFlow] = [], lanes: [Lane] = [], associations: [Association] = []) {
         self.nodes = nodes
         self.flows = flows
         self.lanes = lanes
+        self.associations = associations
     }
 
     /// Finds a node by id in this scope or any nested sub-process.
@@ -60,6 +64,19 @@ public struct Process: Sendable {
     public func node(id: String) -> FlowNode? { body.node(id: id) }
 
     public func flow(id: String) -> SequenceFlow? { body.flow(id: id) }
+}
+
+/// An `association` between two elements (references as written).
+public struct Association: Sendable, Equatable {
+    public var id: String?
+    public var sourceRef: String
+    public var targetRef: String
+
+    public init(id: String?, sourceRef: String, targetRef: String) {
+        self.id = id
+        self.sourceRef = sourceRef
+        self.targetRef = targetRef
+    }
 }
 
 /// A lane of a lane set, with the ids of the flow nodes it contains.

@@ -46,7 +46,11 @@ extension ModelReader {
 
         let lanes = readLanes(scope)
         assignLanes(lanes, to: &nodes)
-        return FlowContainer(nodes: nodes, flows: flows, lanes: lanes)
+        let associations = scope.bpmnChildren("association").compactMap { element -> Association? in
+            guard let source = element.attribute("sourceRef"), let target = element.attribute("targetRef") else { return nil }
+            return Association(id: element.id, sourceRef: source, targetRef: target)
+        }
+        return FlowContainer(nodes: nodes, flows: flows, lanes: lanes, associations: associations)
     }
 
     /// Returns the kind of node that `element` becomes, or nil when it is not a flow node.

@@ -7,6 +7,10 @@ extension InstanceRun {
     /// boundary event of `host`. Timer boundaries get their due time.
     func armBoundaryEvents(of host: FlowNode, hostItemId: String, tokenId: Int) {
         for boundary in graph.boundaryEvents[host.id] ?? [] {
+            // A compensation boundary event waits for nothing: it only names the handler.
+            if boundary.eventDefinitions.contains(where: { if case .compensate = $0 { return true } else { return false } }) {
+                continue
+            }
             let boundaryToken = spawnToken(
                 kind: .boundaryEvent, at: boundary.id, parent: tokenId, originItemId: hostItemId,
                 dataPath: token(tokenId)?.dataPath ?? "")

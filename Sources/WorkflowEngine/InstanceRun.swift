@@ -169,6 +169,7 @@ final class InstanceRun {
                 try execute(tokenId: tokenId)
             }
             if try completeOneFinishedScope() { continue }
+            if try completeOneFinishedCompensation() { continue }
             if try fireOneReadyJoin() { continue }
             if try !fireOneTrueConditional() { break }
         }

@@ -43,6 +43,12 @@ extension InstanceRun {
             }
         case .task, .manualTask:
             break
+        case .intermediateThrowEvent where compensationTarget(of: node) != nil:
+            if case .some(let activityRef) = compensationTarget(of: node),
+                try startCompensation(scopeOf: tokenId, activityRef: activityRef, throwItemId: itemId) > 0
+            {
+                return wait(itemId: itemId, tokenId: tokenId, host: nil)
+            }
         case .intermediateThrowEvent:
             if let thrown = thrownEvent(of: node) {
                 try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
@@ -93,6 +99,7 @@ extension InstanceRun {
         }
         try runListeners(of: node, event: "end", itemId: itemId, tokenId: tokenId)
         try applyOutputParameters(of: node, itemId: itemId, tokenId: tokenId)
+        recordCompensable(node, itemId: itemId)
         cancelBoundaryEvents(hostItemId: itemId)
         withdrawEventGatewayRivals(of: tokenId, node: node)
     }
@@ -131,11 +138,20 @@ extension InstanceRun {
         let thrown = thrownEvent(of: node)
         for definition in node.eventDefinitions {
             switch definition {
-            case .terminate, .error, .escalation, .message, .signal:
+            case .terminate, .error, .escalation, .message, .signal, .compensate:
                 continue
+            case .cancel:
+                try complete(itemId: itemId, tokenId: tokenId, node: node)
+                updateToken(tokenId) { $0.status = .end }
+                return try cancelTransaction(from: node, itemId: itemId, tokenId: tokenId)
             default:
                 throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:EndEvent (\(Self.describe(definition)))")
             }
+        }
+        if case .some(let activityRef) = compensationTarget(of: node),
+            try startCompensation(scopeOf: tokenId, activityRef: activityRef, throwItemId: itemId) > 0
+        {
+            return wait(itemId: itemId, tokenId: tokenId, host: nil)
         }
         _ = try throwEvents(of: node, itemId: itemId, tokenId: tokenId)
         try complete(itemId: itemId, tokenId: tokenId, node: node)
@@ -207,7 +223,7 @@ extension InstanceRun {
     private func checkSupportedThrow(_ node: FlowNode) throws {
         for definition in node.eventDefinitions {
             switch definition {
-            case .message, .signal, .link, .error, .escalation:
+            case .message, .signal, .link, .error, .escalation, .compensate:
                 continue
             default:
                 throw EngineError.unsupportedElement(elementId: node.id, type: "bpmn:IntermediateThrowEvent (\(Self.describe(definition)))")

@@ -12,6 +12,9 @@ final class ProcessGraph {
     private(set) var processOfNode: [String: String] = [:]
     /// The id of the scope that directly contains each node: its process or sub-process.
     private(set) var scopeOfNode: [String: String] = [:]
+    /// Compensation handler ids by the id of the activity they compensate: the target of the
+    /// association leaving the activity's compensation boundary event.
+    private(set) var compensationHandlers: [String: String] = [:]
 
     init(definitions: Definitions) {
         self.definitions = definitions
@@ -34,6 +37,13 @@ final class ProcessGraph {
             if let inner = node.subProcess {
                 index(inner, processId: processId, scopeId: node.id)
             }
+        }
+        for node in container.nodes where node.kind == .boundaryEvent {
+            guard let host = node.attachedToRef,
+                node.eventDefinitions.contains(where: { if case .compensate = $0 { return true } else { return false } }),
+                let association = container.associations.first(where: { $0.sourceRef == node.id })
+            else { continue }
+            compensationHandlers[host] = association.targetRef
         }
     }
 
