@@ -100,6 +100,8 @@ public struct FlowNode: Sendable {
     public var loop: LoopCharacteristics?
     public var inputParameters: [IOParameter]
     public var outputParameters: [IOParameter]
+    /// The `completionCondition` of an ad-hoc sub-process, when it has one.
+    public var adHocCompletionCondition: String? = nil
     /// `camunda:in` mappings of a call activity: parent data passed to the called instance.
     public var callInputs: [VariableMapping] = []
     /// `camunda:out` mappings of a call activity: child data copied back when it ends.

@@ -49,6 +49,9 @@ extension ModelReader {
         if Self.subProcessKinds.contains(kind) {
             node.subProcess = try readScope(element)
         }
+        if kind == .adHocSubProcess {
+            node.adHocCompletionCondition = element.bpmnChild("completionCondition")?.trimmedText
+        }
 
         node.otherAttributes = attributes.unread
         return node

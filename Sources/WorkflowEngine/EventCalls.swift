@@ -133,6 +133,9 @@ extension WorkflowEngine {
                 let token = state.tokens.first(where: { $0.currentItemId == waiting.id })
             {
                 try run.deliverEvent(toItem: waiting.id, tokenId: token.id, data: input)
+            } else if run.startAdHocActivity(elementId) {
+                run.instance.data = run.instance.data.merging(input)
+                try run.run()
             } else {
                 run.instance.data = run.instance.data.merging(input)
                 run.spawnToken(kind: .primary, at: elementId, parent: nil, originItemId: nil, dataPath: "")

@@ -170,6 +170,7 @@ final class InstanceRun {
             }
             if try completeOneFinishedScope() { continue }
             if try completeOneFinishedCompensation() { continue }
+            if try completeOneSatisfiedAdHoc() { continue }
             if try fireOneReadyJoin() { continue }
             if try !fireOneTrueConditional() { break }
         }

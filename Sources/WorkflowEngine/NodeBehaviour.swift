@@ -67,12 +67,12 @@ extension InstanceRun {
             break
         case .boundaryEvent:
             break
-        case .subProcess where !node.triggeredByEvent, .transaction:
+        case .subProcess where !node.triggeredByEvent, .transaction, .adHocSubProcess:
             wait(itemId: itemId, tokenId: tokenId, host: node)
             return try enterSubProcess(node, itemId: itemId, tokenId: tokenId)
         case .callActivity:
             return try enterCallActivity(node, itemId: itemId, tokenId: tokenId)
-        case .complexGateway, .subProcess, .adHocSubProcess, .unsupported:
+        case .complexGateway, .subProcess, .unsupported:
             throw EngineError.unsupportedElement(elementId: node.id, type: node.kind.typeName)
         }
         try complete(itemId: itemId, tokenId: tokenId, node: node)

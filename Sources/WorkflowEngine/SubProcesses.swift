@@ -13,7 +13,7 @@ extension InstanceRun {
         guard let body = node.subProcess else {
             throw EngineError.unsupportedElement(elementId: node.id, type: "\(node.kind.typeName) without content")
         }
-        let starts = Self.startNodes(of: body)
+        let starts = node.kind == .adHocSubProcess ? Self.adHocStartNodes(of: body) : Self.startNodes(of: body)
         guard !starts.isEmpty else {
             throw EngineError.unsupportedElement(elementId: node.id, type: "\(node.kind.typeName) without a start event")
         }
@@ -31,6 +31,48 @@ extension InstanceRun {
             firstInner = firstInner ?? inner
         }
         try armEventSubProcesses(in: body, parentTokenId: firstInner, dataPath: path)
+    }
+
+    /// The activities an ad-hoc sub-process starts at once: every node without incoming flows
+    /// except events, event sub-processes and compensation handlers (as bpmn-server does).
+    static func adHocStartNodes(of body: FlowContainer) -> [FlowNode] {
+        body.nodes.filter { node in
+            node.incoming.isEmpty && !node.kind.isEvent && !node.triggeredByEvent && !node.isForCompensation
+        }
+    }
+
+    /// Completes a waiting ad-hoc sub-process whose completion condition became true,
+    /// cancelling the activities still running in it.
+    /// - Returns: whether one completed.
+    func completeOneSatisfiedAdHoc() throws -> Bool {
+        for item in items where item.status == .wait {
+            guard let node = graph.nodes[item.elementId], node.kind == .adHocSubProcess,
+                let condition = node.adHocCompletionCondition, !condition.isEmpty,
+                let host = tokens.first(where: { $0.currentItemId == item.id }),
+                let inner = scopeTokens(ofItem: item.id).first
+            else { continue }
+            let expression = condition.hasPrefix("$") ? condition : "${" + condition + "}"
+            guard try evaluate(expression, itemId: item.id, tokenId: inner.id, elementId: node.id) == .bool(true) else { continue }
+            for token in scopeTokens(ofItem: item.id) where token.status == .running || token.status == .wait {
+                cancelToken(token.id)
+            }
+            note("adHoc", itemId: item.id, elementId: node.id, message: "completion condition of '\(node.id)' held; the open activities were cancelled")
+            try resume(itemId: item.id, tokenId: host.id)
+            return true
+        }
+        return false
+    }
+
+    /// Starts one more run of an activity inside a waiting ad-hoc sub-process.
+    /// - Returns: false when `nodeId` is not inside a waiting ad-hoc sub-process.
+    func startAdHocActivity(_ nodeId: String) -> Bool {
+        guard let scopeId = graph.scopeOfNode[nodeId], graph.nodes[scopeId]?.kind == .adHocSubProcess,
+            let adHocItem = items.last(where: { $0.elementId == scopeId && $0.status == .wait }),
+            let host = tokens.first(where: { $0.currentItemId == adHocItem.id })
+        else { return false }
+        let path = scopeTokens(ofItem: adHocItem.id).first?.dataPath ?? (host.dataPath.isEmpty ? scopeId : host.dataPath + "." + scopeId)
+        spawnToken(kind: .subProcess, at: nodeId, parent: host.id, originItemId: adHocItem.id, dataPath: path)
+        return true
     }
 
     /// The nodes a scope starts at: its plain start events, or, when it has none, every
@@ -61,7 +103,7 @@ extension InstanceRun {
     }
 
     static func hasScope(_ node: FlowNode) -> Bool {
-        node.kind == .subProcess || node.kind == .transaction
+        node.kind == .subProcess || node.kind == .transaction || node.kind == .adHocSubProcess
     }
 
     /// Every token inside the scope of a sub-process item, nested scopes included.

@@ -214,3 +214,55 @@ final class TimerCycleTests: XCTestCase {
         }
     }
 }
+
+/// Ad-hoc sub-processes: all activities open at once, any order, a completion condition.
+final class AdHocTests: XCTestCase {
+    private func model(condition: String?) -> String {
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <process id="p" isExecutable="true">
+            <startEvent id="S"/>
+            <adHocSubProcess id="Checks">
+              <userTask id="A"/><userTask id="B"/><userTask id="C"/>
+              \(condition.map { "<completionCondition>\($0)</completionCondition>" } ?? "")
+            </adHocSubProcess>
+            <userTask id="After"/>
+            <sequenceFlow id="f1" sourceRef="S" targetRef="Checks"/>
+            <sequenceFlow id="f2" sourceRef="Checks" targetRef="After"/>
+          </process>
+        </definitions>
+        """
+    }
+
+    func testCompletionConditionCancelsOpenActivities() throws {
+        let harness = try EngineHarness()
+        try harness.engine.importModel(name: "a", source: model(condition: "data.done == true"))
+        let started = try harness.engine.start("a")
+        XCTAssertEqual(started.statuses("A"), ["wait"])
+        XCTAssertEqual(started.statuses("B"), ["wait"])
+        XCTAssertEqual(started.statuses("C"), ["wait"])
+
+        let afterB = try harness.engine.invoke(["items.elementId": "B"])
+        XCTAssertTrue(afterB.items("After").isEmpty)
+        let afterA = try harness.engine.invoke(["items.elementId": "A"], data: ["done": true])
+
+        XCTAssertEqual(afterA.statuses("C"), ["cancelled"])
+        XCTAssertEqual(afterA.statuses("Checks"), ["end"])
+        XCTAssertEqual(afterA.statuses("After"), ["wait"])
+    }
+
+    func testWithoutConditionEndsWhenAllAreDoneAndCanRepeat() throws {
+        let harness = try EngineHarness()
+        try harness.engine.importModel(name: "a", source: model(condition: nil))
+        let started = try harness.engine.start("a")
+        _ = try harness.engine.invoke(["items.elementId": "A"])
+        let again = try harness.engine.startEvent(instanceId: started.id, elementId: "A")
+        XCTAssertEqual(again.statuses("A"), ["end", "wait"])
+
+        for element in ["A", "B", "C"] {
+            _ = try harness.engine.invoke(["items.elementId": .string(element)])
+        }
+
+        XCTAssertEqual(try harness.engine.get(["id": .string(started.id)]).statuses("After"), ["wait"])
+    }
+}
