@@ -23,7 +23,8 @@ let package = Package(
             providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
         ),
         .target(name: "BPMNModel"),
-        .target(name: "WorkflowEngine", dependencies: ["BPMNModel", "CJavaScriptCore"]),
+        .target(name: "DecisionTables"),
+        .target(name: "WorkflowEngine", dependencies: ["BPMNModel", "DecisionTables", "CJavaScriptCore"]),
         .target(name: "SQLiteStore", dependencies: ["WorkflowEngine", "CSQLite"]),
         .target(name: "InboxUI", dependencies: ["WorkflowEngine", "CNcursesw"]),
         .executableTarget(
@@ -31,6 +32,7 @@ let package = Package(
             dependencies: ["BPMNModel", "WorkflowEngine", "SQLiteStore", "InboxUI"]
         ),
         .testTarget(name: "BPMNModelTests", dependencies: ["BPMNModel"]),
+        .testTarget(name: "DecisionTablesTests", dependencies: ["DecisionTables"]),
         .testTarget(
             name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "SQLiteStore"],
             exclude: ["Fixtures"]

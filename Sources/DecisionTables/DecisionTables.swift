@@ -1,0 +1,2 @@
+/// DMN 1.3 decision tables: parsing and evaluation (being written).
+public enum DecisionTables {}

@@ -1,0 +1,2 @@
+import XCTest
+final class PDecisionTablesTests: XCTestCase { func testNothing() {} }
