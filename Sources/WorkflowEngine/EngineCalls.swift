@@ -94,7 +94,8 @@ extension WorkflowEngine {
     }
 
     /// Fires every waiting timer whose due time is at or before the clock's now, each in its
-    /// own transaction, in due-time order. Timers armed by these firings that are already
+    /// own transaction, in due-time order, and starts an instance for each due timer start
+    /// event of a model. Timers armed by these firings that are already
     /// due (the missed repetitions of a cycle) fire in the same call.
     /// - Parameter limit: the most firings in one call, so a runaway cycle cannot hang it.
     /// - Returns: the executions of the instances whose timers fired, one per firing.
@@ -103,7 +104,8 @@ extension WorkflowEngine {
     public func fireDueTimers(limit: Int = 10_000) throws -> [Execution] {
         var executions: [Execution] = []
         while executions.count < limit {
-            let batch = try fireDueTimerBatch(limit: limit - executions.count)
+            var batch = try fireDueTimerBatch(limit: limit - executions.count)
+            batch += try fireDueTimerStarts(limit: limit - executions.count - batch.count)
             if batch.isEmpty { break }
             executions += batch
         }

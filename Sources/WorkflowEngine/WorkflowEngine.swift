@@ -43,9 +43,11 @@ public final class WorkflowEngine {
         let processes = definitions.processes.map(\.id)
         let startEvents = StartEventCatalog.startEvents(of: definitions)
         return try store.writeTransaction {
-            try store.saveModel(
+            let record = try store.saveModel(
                 name: name, source: source, processes: processes, startEvents: startEvents,
                 savedAt: clock.now())
+            try scheduleTimerStarts(model: name, definitions: definitions)
+            return record
         }
     }
 

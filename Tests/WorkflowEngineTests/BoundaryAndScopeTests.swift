@@ -266,3 +266,29 @@ final class AdHocTests: XCTestCase {
         XCTAssertEqual(try harness.engine.get(["id": .string(started.id)]).statuses("After"), ["wait"])
     }
 }
+
+/// Timer start events of models start instances on schedule.
+final class TimerStartEventTests: XCTestCase {
+    func testCycleStartEventStartsInstances() throws {
+        let harness = try EngineHarness()
+        try harness.engine.importModel(name: "nightly", source: """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+              <process id="p" isExecutable="true">
+                <startEvent id="Tick"><timerEventDefinition><timeCycle>R2/PT1M</timeCycle></timerEventDefinition></startEvent>
+                <userTask id="Check"/>
+                <sequenceFlow id="f" sourceRef="Tick" targetRef="Check"/>
+              </process>
+            </definitions>
+            """)
+        XCTAssertEqual(try harness.engine.fireDueTimers().count, 0)
+
+        harness.clock.advance(seconds: 60)
+        XCTAssertEqual(try harness.engine.fireDueTimers().count, 1)
+        harness.clock.advance(seconds: 600)
+        XCTAssertEqual(try harness.engine.fireDueTimers().count, 1)
+        harness.clock.advance(seconds: 600)
+        XCTAssertEqual(try harness.engine.fireDueTimers().count, 0)
+
+        XCTAssertEqual(try harness.engine.findInstances(["name": "nightly"]).count, 2)
+    }
+}
