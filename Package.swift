@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "DecisionTables"),
         .target(name: "WorkflowEngine", dependencies: ["BPMNModel", "DecisionTables", "CJavaScriptCore"]),
         .target(name: "SQLiteStore", dependencies: ["WorkflowEngine", "CSQLite"]),
-        .target(name: "InboxUI", dependencies: ["WorkflowEngine", "CNcursesw"]),
+        .target(name: "InboxUI", dependencies: ["BPMNModel", "WorkflowEngine", "CNcursesw"]),
         .executableTarget(
             name: "bpmn-inbox",
             dependencies: ["BPMNModel", "WorkflowEngine", "SQLiteStore", "InboxUI"]
@@ -37,7 +37,7 @@ let package = Package(
             name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "SQLiteStore"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "InboxUITests", dependencies: ["InboxUI", "WorkflowEngine", "SQLiteStore"]),
+        .testTarget(name: "InboxUITests", dependencies: ["InboxUI", "BPMNModel", "WorkflowEngine", "SQLiteStore"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "WorkflowEngine"]),
         .testTarget(name: "CLITests", dependencies: []),
     ]

@@ -1,0 +1,162 @@
+import BPMNModel
+import Foundation
+import WorkflowEngine
+
+/// The lines of the detail pane for the current selection, wrapped or cut to the width.
+enum DetailLines {
+    /// Width of the key column in "key  value" lines.
+    static let keyWidth = 11
+
+    static func build(_ content: DetailContent, width: Int) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        switch content {
+        case .empty(let text):
+            return TextWidth.wrapped(text, to: width).map { StyledLine($0, .dim) }
+        case let .model(model, definitions):
+            return modelLines(model, definitions, width: width)
+        case let .instance(instance, execution, loadError):
+            return instanceLines(instance, execution, loadError: loadError, width: width)
+        case let .task(task, node):
+            return taskLines(task, node, width: width)
+        }
+    }
+
+    // MARK: Task
+
+    private static func taskLines(_ task: TaskSummary, _ node: FlowNode?, width: Int) -> [StyledLine] {
+        let item = task.item
+        var lines = [StyledLine(task.taskTitle, .detailHeading)]
+        if let documentation = node?.documentation, !documentation.isEmpty {
+            lines += TextWidth.wrapped(documentation, to: width).map { StyledLine($0) }
+        }
+        lines.append(.blank)
+
+        lines += field("Instance", "\(task.instanceName) \(PaneRows.shortID(item.instanceId))", width: width)
+        lines += field("Element", item.elementId, width: width)
+        lines += field("Assignee", item.assignee ?? "-", width: width)
+        lines += field("Cand. users", item.candidateUsers.joined(separator: ", ").nonEmpty ?? "-", width: width)
+        lines += field("Cand. groups", item.candidateGroups.joined(separator: ", ").nonEmpty ?? "-", width: width)
+        lines += field("Due", item.dueDate.map(DisplayFormat.minute) ?? "-", width: width)
+        lines += field("Follow-up", item.followUpDate.map(DisplayFormat.minute) ?? "-", width: width)
+        lines += field("Priority", item.priority.plainText.nonEmpty ?? "-", width: width)
+        lines += field("Since", item.startedAt.map(DisplayFormat.minute) ?? "-", width: width)
+
+        if let fields = node?.formFields, !fields.isEmpty {
+            lines += [.blank, StyledLine("Form fields", .detailHeading)]
+            for formField in fields {
+                let flags = formField.constraints.map(\.name).joined(separator: ",")
+                let text = "  \(formField.label ?? formField.id) (\(formField.type)\(flags.isEmpty ? "" : ", " + flags))"
+                lines.append(StyledLine(text))
+            }
+        }
+
+        lines += [.blank, StyledLine("Instance data", .detailHeading)]
+        lines += jsonLines(task.instanceData)
+        return lines
+    }
+
+    // MARK: Instance
+
+    private static func instanceLines(
+        _ instance: InstanceRecord, _ execution: Execution?, loadError: String?, width: Int
+    ) -> [StyledLine] {
+        var lines = [StyledLine(instance.name, .detailHeading)]
+        lines += field("Id", instance.id, width: width)
+        lines += field("Status", instance.status.rawValue, width: width)
+        lines += field("Version", "\(instance.modelVersion)", width: width)
+        lines += field("Started", DisplayFormat.minute(instance.startedAt), width: width)
+        if let endedAt = instance.endedAt {
+            lines += field("Ended", DisplayFormat.minute(endedAt), width: width)
+        }
+
+        if let loadError {
+            lines.append(.blank)
+            lines += TextWidth.wrapped("Items could not be loaded: \(loadError)", to: width).map { StyledLine($0, .error) }
+        } else if let execution {
+            lines += [.blank, StyledLine("Items", .detailHeading)]
+            lines += itemLines(execution.items, width: width)
+        }
+
+        lines += [.blank, StyledLine("Data", .detailHeading)]
+        lines += jsonLines(instance.data)
+        return lines
+    }
+
+    /// Builds one line per flow-node item: name (or element id) and status. Sequence flows are
+    /// counted, not listed.
+    private static func itemLines(_ items: [ItemRecord], width: Int) -> [StyledLine] {
+        let nodes = items.filter { $0.type != "bpmn:SequenceFlow" }
+        let statusWidth = 9
+        var lines = nodes.map { item -> StyledLine in
+            let name = item.name.flatMap { $0.isEmpty ? nil : $0 } ?? item.elementId
+            let status = item.isCancelled ? "cancelled" : item.status.rawValue
+            let role: StyleRole = item.status == .wait ? .success : (item.isCancelled ? .dim : .normal)
+            return StyledLine([
+                Span("  " + TextWidth.fitted(name, to: max(1, width - statusWidth - 3)) + " "),
+                Span(status, role),
+            ])
+        }
+        let flows = items.count - nodes.count
+        if flows > 0 { lines.append(StyledLine("  and \(flows) sequence flows taken", .dim)) }
+        return lines
+    }
+
+    // MARK: Model
+
+    private static func modelLines(_ model: ModelSummary, _ definitions: Definitions?, width: Int) -> [StyledLine] {
+        var lines = [StyledLine(model.name, .detailHeading)]
+        lines += field("Version", "\(model.version), saved \(DisplayFormat.minute(model.savedAt))", width: width)
+        lines += field("Instances", "\(model.runningInstances) running of \(model.totalInstances)", width: width)
+        lines += field("Processes", model.processes.joined(separator: ", ").nonEmpty ?? "-", width: width)
+
+        guard let definitions else {
+            lines.append(.blank)
+            lines.append(StyledLine("The model could not be parsed.", .error))
+            return lines
+        }
+
+        for process in definitions.processes {
+            if let documentation = process.documentation, !documentation.isEmpty {
+                lines.append(.blank)
+                lines += TextWidth.wrapped(documentation, to: width).map { StyledLine($0) }
+            }
+        }
+
+        let userTasks = definitions.processes.flatMap { userTaskNames(in: $0.body) }
+        if !userTasks.isEmpty {
+            lines += [.blank, StyledLine("User tasks", .detailHeading)]
+            lines += TextWidth.wrapped(userTasks.joined(separator: ", "), to: width - 2).map { StyledLine("  " + $0) }
+        }
+
+        lines.append(.blank)
+        lines.append(StyledLine("Press Enter to start an instance.", .dim))
+        return lines
+    }
+
+    private static func userTaskNames(in container: FlowContainer) -> [String] {
+        container.nodes.flatMap { node -> [String] in
+            let own = node.kind == .userTask ? [node.name ?? node.id] : []
+            return own + (node.subProcess.map(userTaskNames) ?? [])
+        }
+    }
+
+    // MARK: Pieces
+
+    /// "Key        value" lines; long values wrap under the value column.
+    static func field(_ key: String, _ value: String, width: Int) -> [StyledLine] {
+        let keyColumn = min(keyWidth + 2, max(1, width / 2))
+        let valueWidth = max(1, width - keyColumn)
+        let valueLines = TextWidth.wrapped(value, to: valueWidth)
+        let indent = String(repeating: " ", count: keyColumn)
+
+        return valueLines.enumerated().map { index, text in
+            let label = index == 0 ? TextWidth.fitted(key, to: keyColumn - 1) + " " : indent
+            return StyledLine([Span(label, .detailKey), Span(text)])
+        }
+    }
+
+    /// Indented JSON, one line per JSON line; long lines are cut when drawn.
+    static func jsonLines(_ value: JSONValue) -> [StyledLine] {
+        value.prettyText.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0)) }
+    }
+}

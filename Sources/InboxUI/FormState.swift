@@ -1,0 +1,186 @@
+import WorkflowEngine
+
+/// The engine call a form makes when it is submitted.
+enum FormPurpose: Equatable {
+    /// Start an instance of the model.
+    case start(modelName: String)
+    /// Complete (invoke) a waiting user task.
+    case complete(TaskSummary)
+    /// Change the assignment fields of a waiting user task.
+    case assign(TaskSummary)
+}
+
+/// The outcome of a key in an open form.
+enum FormEvent: Equatable {
+    case none, submit, cancel
+}
+
+/// An open form: its inputs, which one has focus, and the errors to show.
+struct FormState: Equatable {
+    var purpose: FormPurpose
+    var title: String
+    /// Text shown above the inputs (the task's documentation).
+    var documentation: String?
+    var inputs: [FormInput]
+    var focus = 0
+    /// The engine's error after a failed submit; the form stays open to fix and resend.
+    var failure: String?
+    /// Values the inputs started with, to send only changed assignment fields.
+    var initialValues: [String: JSONValue?] = [:]
+    /// True between the start and end of a bracketed paste.
+    var isPasting = false
+
+    init(purpose: FormPurpose, title: String, documentation: String? = nil, inputs: [FormInput]) {
+        self.purpose = purpose
+        self.title = title
+        self.documentation = documentation
+        self.inputs = inputs
+        self.focus = inputs.firstIndex { !$0.isReadOnly } ?? 0
+    }
+
+    var focusedInput: FormInput? { inputs.indices.contains(focus) ? inputs[focus] : nil }
+
+    // MARK: Keys
+
+    /// Applies a key: form keys (submit, cancel, move) first, then the focused input's
+    /// editing keys. Enter on the last input submits.
+    mutating func handle(_ key: Key) -> FormEvent {
+        if let event = handlePaste(key) { return event }
+
+        if let action = KeyMap.formAction(for: key) {
+            switch action {
+            case .submit: return .submit
+            case .cancel: return .cancel
+            case .nextField: moveFocus(by: 1)
+            case .previousField: moveFocus(by: -1)
+            }
+            return .none
+        }
+
+        if key == .enter {
+            if focus == lastEditableIndex { return .submit }
+            moveFocus(by: 1)
+            return .none
+        }
+
+        if inputs.indices.contains(focus), inputs[focus].handle(key) {
+            failure = nil
+        }
+        return .none
+    }
+
+    /// Handles keys of a bracketed paste: text goes into the focused input, and Enter or
+    /// Tab inside the paste become spaces instead of moving or submitting.
+    private mutating func handlePaste(_ key: Key) -> FormEvent? {
+        switch key {
+        case .pasteBegin:
+            isPasting = true
+            return FormEvent.none
+        case .pasteEnd:
+            isPasting = false
+            return FormEvent.none
+        default:
+            break
+        }
+        guard isPasting, inputs.indices.contains(focus) else { return nil }
+
+        switch key {
+        case .character(let character): inputs[focus].paste(character)
+        case .enter, .tab: inputs[focus].paste(" ")
+        default: return nil
+        }
+        return FormEvent.none
+    }
+
+    private var lastEditableIndex: Int {
+        inputs.lastIndex { !$0.isReadOnly } ?? inputs.count - 1
+    }
+
+    /// Moves focus to the next (or previous) editable input, wrapping around.
+    mutating func moveFocus(by step: Int) {
+        guard !inputs.isEmpty else { return }
+        var index = focus
+        for _ in 0..<inputs.count {
+            index = (index + step + inputs.count) % inputs.count
+            if !inputs[index].isReadOnly { break }
+        }
+        focus = index
+    }
+
+    // MARK: Submitting
+
+    /// Checks every input and builds the data object to send: the typed inputs first,
+    /// then the keys of the free JSON input, which replace typed values of the same name.
+    /// Read-only and empty optional inputs are left out.
+    /// - Returns: the data, or nil when an input is invalid; each invalid input gets its
+    ///   error and focus moves to the first of them.
+    mutating func validatedData() -> JSONValue? {
+        var typed: [String: JSONValue] = [:]
+        var extra: JSONValue = .emptyObject
+        var firstInvalid: Int?
+
+        for index in inputs.indices where !inputs[index].isReadOnly {
+            do {
+                let value = try inputs[index].validatedValue()
+                inputs[index].error = nil
+                guard let value else { continue }
+                if inputs[index].kind == .jsonObject {
+                    extra = value
+                } else {
+                    typed[inputs[index].key] = value
+                }
+            } catch let error as FormInputError {
+                inputs[index].error = error.message
+                firstInvalid = firstInvalid ?? index
+            } catch {
+                inputs[index].error = "\(error)"
+                firstInvalid = firstInvalid ?? index
+            }
+        }
+
+        if let firstInvalid {
+            focus = firstInvalid
+            return nil
+        }
+        return JSONValue.object(typed).merging(extra)
+    }
+
+    /// Checks every input and builds the assignment object. It contains only the fields
+    /// whose value differs from the one the form opened with, and a cleared field is null.
+    /// - Returns: the assignment (possibly empty), or nil when an input is invalid.
+    mutating func validatedAssignment() -> JSONValue? {
+        var changed: [String: JSONValue] = [:]
+        var firstInvalid: Int?
+
+        for index in inputs.indices where !inputs[index].isReadOnly {
+            do {
+                let value = try inputs[index].validatedValue()
+                inputs[index].error = nil
+                let key = inputs[index].key
+                let initial = initialValues[key] ?? nil
+                if value != initial {
+                    changed[key] = value ?? .null
+                }
+            } catch let error as FormInputError {
+                inputs[index].error = error.message
+                firstInvalid = firstInvalid ?? index
+            } catch {
+                inputs[index].error = "\(error)"
+                firstInvalid = firstInvalid ?? index
+            }
+        }
+
+        if let firstInvalid {
+            focus = firstInvalid
+            return nil
+        }
+        return .object(changed)
+    }
+
+    /// Records the current values as the ones the form opened with.
+    mutating func recordInitialValues() {
+        for input in inputs {
+            initialValues[input.key] = .some((try? input.validatedValue()) ?? nil)
+        }
+    }
+}

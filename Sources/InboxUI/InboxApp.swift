@@ -1,0 +1,133 @@
+import CNcursesw
+import Foundation
+import WorkflowEngine
+
+/// The signal that asked the inbox to stop, or 0. Written only by `recordStopSignal`.
+private nonisolated(unsafe) var pendingStopSignal: Int32 = 0
+
+private func recordStopSignal(_ signal: Int32) {
+    pendingStopSignal = signal
+}
+
+/// Restores the terminal before the process dies of a crash signal, then lets the
+/// signal's default action run.
+private func restoreTerminalAndReraise(_ signal: Int32) {
+    endwin()
+    Glibc.signal(signal, SIG_DFL)
+    raise(signal)
+}
+
+/// The terminal inbox: panes for models, instances and waiting user tasks, with forms
+/// to start instances and to complete and assign tasks.
+public final class InboxApp {
+    let controller: InboxController
+    let renderer = InboxRenderer()
+    private let themeName: String?
+
+    /// - Parameters:
+    ///   - engine: the engine, working on the database at `databasePath`.
+    ///   - user: who starts, completes and assigns.
+    ///   - databasePath: shown in the status bar.
+    ///   - themeName: a theme name (see `ThemeLoader`) or a path to a `.theme` file; nil
+    ///     uses `default`, or `mono` when `NO_COLOR` is set.
+    public init(engine: WorkflowEngine, user: UserContext, databasePath: String, themeName: String?) {
+        self.controller = InboxController(
+            engine: engine, user: user, databasePath: databasePath, size: ScreenSize(rows: 24, columns: 80))
+        self.themeName = themeName
+    }
+
+    /// Runs the inbox until the user quits or SIGINT, SIGTERM or SIGHUP arrives, then
+    /// restores the terminal.
+    /// - Throws: `InboxError` when there is no usable terminal. Engine errors never end
+    ///   the loop; they are shown on screen.
+    public func run() throws {
+        installSignalHandlers()
+        defer { restoreSignalHandlers() }
+
+        let screen = try NcursesScreen()
+        defer { screen.close() }
+
+        let selection = ThemeLoader().load(name: themeName, terminalHasColors: screen.hasColors)
+        screen.apply(selection.theme)
+        controller.resize(to: screen.size)
+        controller.refresh()
+        showStartupNotices(selection.notices, unknownTerminal: screen.unknownTerminalType)
+
+        runLoop(on: screen)
+    }
+
+    private func runLoop(on screen: NcursesScreen) {
+        var needsDrawing = true
+        while pendingStopSignal == 0 {
+            if needsDrawing {
+                renderer.render(controller.state, on: screen)
+                needsDrawing = false
+            }
+
+            guard let key = screen.readKey() else {
+                if screen.isInputLost { return }
+                needsDrawing = controller.tick()
+                continue
+            }
+
+            if key == .resize {
+                screen.updateSize()
+                controller.resize(to: screen.size)
+            }
+            guard controller.handle(key) else { return }
+            needsDrawing = true
+        }
+    }
+
+    private func showStartupNotices(_ notices: [String], unknownTerminal: String?) {
+        var lines = notices
+        if let unknownTerminal {
+            lines.append(
+                "terminal type '\(unknownTerminal)' is unknown here, so xterm-256color is used; "
+                    + "install its description (infocmp -x | ssh HOST -- tic -x -) to remove this message")
+        }
+        guard !lines.isEmpty else { return }
+        controller.showDialog(title: "Start-up notices", paragraphs: lines)
+        controller.show(lines[0], kind: .error)
+    }
+
+    // MARK: Driving the state (tests)
+
+    /// Applies one key as the run loop does. Returns false when the key quits.
+    @discardableResult
+    func handle(_ key: Key) -> Bool {
+        controller.handle(key)
+    }
+
+    /// Draws the current state onto `screen`, resizing the layout to the screen first.
+    func render(on screen: Screen) {
+        if controller.state.layout.size != screen.size {
+            controller.resize(to: screen.size)
+        }
+        renderer.render(controller.state, on: screen)
+    }
+
+    // MARK: Signals
+
+    private static let stopSignals = [SIGINT, SIGTERM, SIGHUP]
+    private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+    /// Installs signal handlers before ncurses starts, so that ncurses keeps them. Stop
+    /// signals set a flag, which the loop checks every `NcursesScreen.keyTimeout`
+    /// milliseconds. Crash signals restore the terminal before the process dies.
+    private func installSignalHandlers() {
+        pendingStopSignal = 0
+        for stopSignal in Self.stopSignals {
+            signal(stopSignal) { recordStopSignal($0) }
+        }
+        for crashSignal in Self.crashSignals {
+            signal(crashSignal) { restoreTerminalAndReraise($0) }
+        }
+    }
+
+    private func restoreSignalHandlers() {
+        for number in Self.stopSignals + Self.crashSignals {
+            signal(number, SIG_DFL)
+        }
+    }
+}

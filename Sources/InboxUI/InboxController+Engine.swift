@@ -1,0 +1,190 @@
+import BPMNModel
+import Foundation
+import WorkflowEngine
+
+extension InboxController {
+    /// The maximum number of instances the Instances pane loads, newest first.
+    static let instanceLimit = 500
+
+    // MARK: Refreshing
+
+    /// Reloads models, instances and waiting tasks, keeping each pane's selection by id.
+    /// A failure keeps the old rows and shows the error.
+    func refresh() {
+        lastRefresh = Date()
+        do {
+            let models = try engine.listModels()
+            let instances = try engine.findInstances(
+                .emptyObject,
+                options: FindOptions(sort: [(key: .instance(.startedAt), ascending: false)], limit: Self.instanceLimit))
+            let tasks = try engine.pendingUserTasks()
+            let total = (try? engine.store.readTransaction { try engine.store.countInstances(.all) }) ?? instances.count
+
+            state.models = models
+            state.instances = instances
+            state.instanceTotal = max(total, instances.count)
+            state.tasks = tasks
+            state.updatePane(.models) { pane, _ in pane.setRows(PaneRows.modelRows(models)) }
+            state.updatePane(.instances) { pane, _ in pane.setRows(PaneRows.instanceRows(instances)) }
+            state.updatePane(.tasks) { pane, _ in pane.setRows(PaneRows.taskRows(tasks)) }
+        } catch {
+            show("Refresh failed: \(Self.describe(error))", kind: .error)
+        }
+        loadDetail(forceReload: true)
+    }
+
+    /// Refreshes when `autoRefreshInterval` has passed and no form is open.
+    /// - Returns: whether anything shown changed.
+    func tick(now: Date = Date()) -> Bool {
+        guard state.form == nil, now.timeIntervalSince(lastRefresh) >= autoRefreshInterval else { return false }
+        let before = (state.models, state.instances, state.tasks, state.message)
+        refresh()
+        return before.0 != state.models || before.1 != state.instances || before.2 != state.tasks
+            || before.3 != state.message
+    }
+
+    // MARK: Detail
+
+    /// Loads what the detail pane shows for the selection of the detail's source pane.
+    /// Without `forceReload`, an unchanged selection is not loaded again.
+    func loadDetail(forceReload: Bool = false) {
+        if state.focus != .detail { state.detailSource = state.focus }
+        let source = state.detailSource
+        let identity = "\(source.rawValue):\(state.pane(source).selectedRow?.id ?? "")"
+        guard forceReload || identity != state.detailIdentity else { return }
+        if identity != state.detailIdentity { state.detailScroll = 0 }
+        state.detailIdentity = identity
+
+        switch source {
+        case .models:
+            guard let model = state.selectedModel else {
+                state.detail = .empty("No models yet. Import one with 'bpmn-inbox model import FILE'.")
+                return
+            }
+            state.detail = .model(model, definitions(model.name, model.version))
+        case .instances:
+            guard let instance = state.selectedInstance else {
+                state.detail = .empty("No instances yet. Select a model and press Enter to start one.")
+                return
+            }
+            do {
+                state.detail = .instance(instance, try engine.get(["id": .string(instance.id)]), loadError: nil)
+            } catch {
+                state.detail = .instance(instance, nil, loadError: Self.describe(error))
+            }
+        case .tasks, .detail:
+            guard let task = state.selectedTask else {
+                state.detail = .empty("No user task is waiting.")
+                return
+            }
+            let node = definitions(task.instanceName, task.modelVersion)?.node(id: task.item.elementId)
+            state.detail = .task(task, node)
+        }
+    }
+
+    /// Returns the parsed model from the cache or the engine, or nil when it cannot be
+    /// loaded (a form then has only its JSON input).
+    func definitions(_ name: String, _ version: Int) -> Definitions? {
+        let key = "\(name)@\(version)"
+        if let cached = definitionsCache[key] { return cached }
+        guard let loaded = try? engine.definitions(model: name, version: version) else { return nil }
+        definitionsCache[key] = loaded
+        return loaded
+    }
+
+    // MARK: Submitting forms
+
+    /// Checks the open form and makes its engine call. Invalid inputs and engine errors
+    /// keep the form open and show the error. Success closes the form, refreshes every
+    /// pane and reports the result in the message line.
+    func submitForm() {
+        guard var form = state.form else { return }
+
+        let payload = form.purpose.isAssign ? form.validatedAssignment() : form.validatedData()
+        guard let payload else {
+            state.form = form
+            show("Fix the marked fields, then press Ctrl-S again.", kind: .error)
+            return
+        }
+
+        do {
+            let result = try call(form.purpose, payload: payload)
+            state.form = nil
+            refresh()
+            if let waitingTask = result.selectTaskID { select(taskID: waitingTask) }
+            show(result.message, kind: .success)
+        } catch {
+            form.failure = Self.describe(error)
+            state.form = form
+            show("The engine rejected the form; see the error in the form.", kind: .error)
+        }
+    }
+
+    private struct CallResult {
+        var message: String
+        var selectTaskID: String?
+    }
+
+    private func call(_ purpose: FormPurpose, payload: JSONValue) throws -> CallResult {
+        switch purpose {
+        case .start(let modelName):
+            let execution = try engine.start(modelName, data: payload, user: user)
+            let firstTask = execution.waitingItems.first { $0.type == NodeKind.userTask.typeName }
+            return CallResult(
+                message: "Started \(modelName) \(PaneRows.shortID(execution.id)); \(Self.waitingSummary(execution))",
+                selectTaskID: firstTask?.id)
+        case .complete(let task):
+            let execution = try engine.invoke(Self.itemQuery(task), data: payload, user: user)
+            return CallResult(message: "Completed \(task.taskTitle); \(Self.waitingSummary(execution))")
+        case .assign(let task):
+            guard let changes = payload.objectValue, !changes.isEmpty else {
+                return CallResult(message: "Nothing changed; the assignment of \(task.taskTitle) is as before.")
+            }
+            _ = try engine.assign(Self.itemQuery(task), assignment: payload, user: user)
+            let summary = changes.keys.sorted().map { "\($0) \(changes[$0]?.plainText.nonEmpty ?? "cleared")" }
+            return CallResult(message: "Assigned \(task.taskTitle): " + summary.joined(separator: ", "))
+        }
+    }
+
+    private func select(taskID: String) {
+        guard state.tasks.contains(where: { $0.item.id == taskID }) else { return }
+        state.updatePane(.tasks) { pane, height in
+            pane.setFilter("")
+            if let index = pane.rows.firstIndex(where: { $0.id == taskID }) {
+                pane.move(by: index - pane.selectedIndex, visibleHeight: height)
+            }
+        }
+        loadDetail()
+    }
+
+    /// Builds the query that names exactly one waiting item.
+    static func itemQuery(_ task: TaskSummary) -> JSONValue {
+        ["id": .string(task.item.instanceId), "items.id": .string(task.item.id)]
+    }
+
+    /// "waiting: Clean, Repair", "instance ended" or "nothing waits for a user".
+    /// Gateways waiting for other branches are left out.
+    static func waitingSummary(_ execution: Execution) -> String {
+        if execution.status == .end { return "instance ended" }
+        let names = execution.waitingItems
+            .filter { !$0.type.hasSuffix("Gateway") }
+            .map { $0.name.flatMap { $0.isEmpty ? nil : $0 } ?? $0.elementId }
+        return names.isEmpty ? "nothing waits" : "waiting: " + names.joined(separator: ", ")
+    }
+
+    /// Returns the full message of an error. An `EngineError` describes itself with the fix.
+    static func describe(_ error: Error) -> String {
+        String(describing: error)
+    }
+}
+
+extension FormPurpose {
+    var isAssign: Bool {
+        if case .assign = self { return true }
+        return false
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

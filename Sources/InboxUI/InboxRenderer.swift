@@ -1,0 +1,195 @@
+/// Draws an `InboxState` onto a screen. Drawing never changes the state.
+struct InboxRenderer {
+    func render(_ state: InboxState, on screen: Screen) {
+        screen.clear()
+        screen.setCursor(nil)
+
+        let layout = state.layout
+        if layout.isTooSmall {
+            drawTooSmall(layout.size, on: screen)
+            screen.present()
+            return
+        }
+
+        for kind in PaneKind.lists {
+            drawList(kind, state: state, on: screen)
+        }
+        drawSeparator(layout, on: screen)
+        drawDetail(state, on: screen)
+        drawMessage(state, on: screen)
+        StatusBar.draw(state, on: screen)
+
+        if let form = state.form {
+            FormRenderer.draw(form, layout: layout, on: screen)
+        } else if state.isShowingHelp {
+            drawHelp(state, on: screen)
+        }
+        if let dialog = state.dialog {
+            drawDialog(dialog, layout: layout, on: screen)
+        }
+        screen.present()
+    }
+
+    // MARK: Too small
+
+    /// Returns the lines shown instead of the panes when the screen is below `Layout.minimum`.
+    static func tooSmallLines(_ size: ScreenSize) -> [String] {
+        [
+            "Terminal too small: \(size.columns)x\(size.rows).",
+            "bpmn-inbox needs at least \(Layout.minimum.columns)x\(Layout.minimum.rows).",
+            "Enlarge the window, or press q to quit.",
+        ]
+    }
+
+    private func drawTooSmall(_ size: ScreenSize, on screen: Screen) {
+        let lines = Self.tooSmallLines(size).flatMap { TextWidth.wrapped($0, to: size.columns) }
+        let top = max(0, (size.rows - lines.count) / 2)
+        for (offset, line) in lines.enumerated() where top + offset < size.rows {
+            let column = max(0, (size.columns - TextWidth.width(of: line)) / 2)
+            screen.write(line, at: CellPosition(row: top + offset, column: column), role: offset == 0 ? .error : .normal)
+        }
+    }
+
+    // MARK: Panes
+
+    /// Builds the title of a list pane: name, row count (filtered / all) and active filter.
+    static func listTitle(_ kind: PaneKind, state: InboxState) -> String {
+        let pane = state.pane(kind)
+        var count = pane.filter.isEmpty ? "\(pane.rows.count)" : "\(pane.rows.count)/\(pane.allRows.count)"
+        if kind == .instances && state.instanceTotal > state.instances.count {
+            count += " of \(state.instanceTotal)"
+        }
+        var title = " \(kind.title) (\(count))"
+        if !pane.filter.isEmpty || (state.isEditingFilter && state.focus == kind) {
+            title += " /" + pane.filter
+        }
+        return title
+    }
+
+    private func drawList(_ kind: PaneKind, state: InboxState, on screen: Screen) {
+        guard let rect = state.layout.panes[kind] else { return }
+        let pane = state.pane(kind)
+        let isFocused = state.focus == kind
+
+        let title = Self.listTitle(kind, state: state)
+        screen.draw(StyledLine(title, isFocused ? .paneTitleFocused : .paneTitle),
+                    at: CellPosition(row: rect.row, column: rect.column), width: rect.width,
+                    fill: isFocused ? .paneTitleFocused : .paneTitle)
+        if isFocused && state.isEditingFilter {
+            let column = min(rect.right - 1, rect.column + TextWidth.width(of: title))
+            screen.setCursor(CellPosition(row: rect.row, column: column))
+        }
+
+        let height = rect.height - 1
+        guard !pane.rows.isEmpty else {
+            let text = pane.filter.isEmpty ? " (none)" : " no row contains '\(pane.filter)'"
+            screen.draw(StyledLine(text, .dim), at: CellPosition(row: rect.row + 1, column: rect.column), width: rect.width)
+            return
+        }
+
+        let widths = ColumnLayout.widths(PaneRows.columns(for: kind), rows: pane.rows, width: rect.width)
+        for line in 0..<height {
+            let index = pane.scrollOffset + line
+            guard pane.rows.indices.contains(index) else { break }
+            let isSelected = index == pane.selectedIndex
+            var role = StyleRole.normal
+            if isSelected { role = isFocused ? .selection : .selectionInactive }
+            let text = Self.rowText(pane.rows[index], widths: widths)
+            screen.draw(StyledLine(text, role), at: CellPosition(row: rect.row + 1 + line, column: rect.column),
+                        width: rect.width, fill: isSelected ? role : nil)
+        }
+    }
+
+    /// Joins a row's cells, each cut or padded to its column width, after a leading space.
+    static func rowText(_ row: PaneRow, widths: [Int]) -> String {
+        var text = ""
+        for (index, width) in widths.enumerated() where width > 0 {
+            let cell = row.cells.indices.contains(index) ? row.cells[index] : ""
+            text += " " + TextWidth.fitted(cell, to: width)
+        }
+        return text
+    }
+
+    private func drawSeparator(_ layout: Layout, on screen: Screen) {
+        for row in 0..<layout.messageRow {
+            screen.write("│", at: CellPosition(row: row, column: layout.separatorColumn), role: .separator)
+        }
+    }
+
+    static func detailTitle(_ content: DetailContent) -> String {
+        switch content {
+        case .empty: return " Detail"
+        case .model: return " Model"
+        case .instance: return " Instance"
+        case .task: return " Task"
+        }
+    }
+
+    private func drawDetail(_ state: InboxState, on screen: Screen) {
+        guard let rect = state.layout.panes[.detail] else { return }
+        let isFocused = state.focus == .detail
+        let lines = DetailLines.build(state.detail, width: rect.width)
+        let height = rect.height - 1
+
+        var title = Self.detailTitle(state.detail)
+        if lines.count > height {
+            let last = min(lines.count, state.detailScroll + height)
+            title += " (lines \(state.detailScroll + 1)-\(last) of \(lines.count))"
+        }
+        let titleRole: StyleRole = isFocused ? .paneTitleFocused : .paneTitle
+        screen.draw(StyledLine(title, titleRole), at: CellPosition(row: rect.row, column: rect.column),
+                    width: rect.width, fill: titleRole)
+
+        for line in 0..<height {
+            let index = state.detailScroll + line
+            guard lines.indices.contains(index) else { break }
+            screen.draw(lines[index], at: CellPosition(row: rect.row + 1 + line, column: rect.column), width: rect.width)
+        }
+    }
+
+    // MARK: Message line and help
+
+    private func drawMessage(_ state: InboxState, on screen: Screen) {
+        guard let message = state.message else { return }
+        let role: StyleRole
+        switch message.kind {
+        case .info: role = .message
+        case .success: role = .success
+        case .error: role = .error
+        }
+        screen.draw(StyledLine(" " + message.text, role), at: CellPosition(row: state.layout.messageRow, column: 0),
+                    width: state.layout.size.columns)
+    }
+
+    private func drawDialog(_ dialog: Dialog, layout: Layout, on screen: Screen) {
+        let width = min(72, layout.size.columns - 2)
+        var lines: [StyledLine] = []
+        for paragraph in dialog.paragraphs {
+            if !lines.isEmpty { lines.append(.blank) }
+            lines += TextWidth.wrapped(paragraph, to: width - 4).map { StyledLine($0) }
+        }
+        lines += [.blank, StyledLine("Press Esc or Enter to close.", .dim)]
+
+        let box = Overlay.centeredBox(in: layout.size, width: width, height: lines.count + 2, maximumHeight: layout.size.rows - 2)
+        Overlay.drawBox(box, title: dialog.title, on: screen)
+        let inner = Overlay.inner(box)
+        for (offset, line) in lines.prefix(inner.height).enumerated() {
+            screen.draw(line, at: CellPosition(row: inner.row + offset, column: inner.column), width: inner.width)
+        }
+    }
+
+    private func drawHelp(_ state: InboxState, on screen: Screen) {
+        let lines = HelpLines.build()
+        let box = Overlay.centeredBox(
+            in: state.layout.size, width: 84, height: lines.count + 2, maximumHeight: state.layout.size.rows - 2)
+        let inner = Overlay.inner(box)
+        Overlay.drawBox(box, title: lines.count > inner.height ? "Keys (j/k scroll)" : "Keys", on: screen)
+
+        let scroll = min(state.helpScroll, max(0, lines.count - inner.height))
+        for line in 0..<inner.height {
+            let index = scroll + line
+            guard lines.indices.contains(index) else { break }
+            screen.draw(lines[index], at: CellPosition(row: inner.row + line, column: inner.column), width: inner.width)
+        }
+    }
+}

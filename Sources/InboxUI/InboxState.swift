@@ -1,0 +1,91 @@
+import BPMNModel
+import WorkflowEngine
+
+/// A one-line message for the message line.
+struct StatusMessage: Equatable {
+    enum Kind: Equatable { case info, success, error }
+
+    var text: String
+    var kind: Kind
+}
+
+/// A box of text over the panes that any of Esc, Enter, q closes.
+struct Dialog: Equatable {
+    var title: String
+    var paragraphs: [String]
+}
+
+/// The content of the detail pane, loaded when the selection changes.
+enum DetailContent {
+    case empty(String)
+    case model(ModelSummary, Definitions?)
+    case instance(InstanceRecord, Execution?, loadError: String?)
+    case task(TaskSummary, FlowNode?)
+}
+
+/// Everything the inbox shows, kept apart from drawing so tests can drive keys and then
+/// render into a `MemoryScreen`.
+struct InboxState {
+    var userName: String
+    var databasePath: String
+    var layout: Layout
+
+    var models: [ModelSummary] = []
+    var instances: [InstanceRecord] = []
+    /// The number of instances in the database. `instances` contains only the newest.
+    var instanceTotal = 0
+    var tasks: [TaskSummary] = []
+    var panes: [PaneKind: ListPaneState] = [.models: ListPaneState(), .instances: ListPaneState(), .tasks: ListPaneState()]
+
+    var focus: PaneKind = .tasks
+    /// The list pane whose selection the detail pane shows.
+    var detailSource: PaneKind = .tasks
+    var detail: DetailContent = .empty("Nothing selected.")
+    var detailScroll = 0
+    /// The pane and id the detail shows, to reset the scroll when it changes.
+    var detailIdentity = ""
+
+    var form: FormState?
+    var dialog: Dialog?
+    var isShowingHelp = false
+    var helpScroll = 0
+    /// True while `/` filter text is being typed into the focused pane.
+    var isEditingFilter = false
+    var message: StatusMessage?
+
+    init(userName: String, databasePath: String, size: ScreenSize) {
+        self.userName = userName
+        self.databasePath = databasePath
+        self.layout = Layout(size: size)
+    }
+
+    func pane(_ kind: PaneKind) -> ListPaneState {
+        panes[kind] ?? ListPaneState()
+    }
+
+    /// Changes a list pane, giving `change` the pane's content height, then scrolls the
+    /// pane so its selection stays visible.
+    mutating func updatePane(_ kind: PaneKind, _ change: (inout ListPaneState, _ height: Int) -> Void) {
+        let height = layout.contentHeight(kind)
+        var pane = panes[kind] ?? ListPaneState()
+        change(&pane, height)
+        pane.keepSelectionVisible(height: height)
+        panes[kind] = pane
+    }
+
+    /// The selected task, when the detail pane shows one.
+    var selectedTask: TaskSummary? {
+        guard let id = pane(.tasks).selectedRow?.id else { return nil }
+        return tasks.first { $0.item.id == id }
+    }
+
+    var selectedModel: ModelSummary? {
+        guard let name = pane(.models).selectedRow?.id else { return nil }
+        return models.first { $0.name == name }
+    }
+
+    var selectedInstance: InstanceRecord? {
+        guard let id = pane(.instances).selectedRow?.id else { return nil }
+        return instances.first { $0.id == id }
+    }
+}

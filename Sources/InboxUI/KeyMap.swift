@@ -1,0 +1,81 @@
+/// An action of a key in the pane view.
+enum ListAction: Equatable {
+    case nextPane, previousPane
+    case moveUp, moveDown, moveTop, moveBottom, pageUp, pageDown
+    case open, assign, refresh, filter, clearFilter, help, quit
+}
+
+/// An action of a key while a form is open. Keys not listed here edit the focused field.
+enum FormAction: Equatable {
+    case submit, cancel, nextField, previousField
+}
+
+/// One documented key binding.
+struct KeyBinding<Action> {
+    var keys: [Key]
+    var action: Action
+    var summary: String
+
+    /// The keys as the help overlay shows them (`j / Down`).
+    var keyLabels: String { keys.map(\.label).joined(separator: " / ") }
+}
+
+/// The key bindings. The dispatcher and the help overlay both read these tables, so the
+/// help always lists exactly the keys that work.
+enum KeyMap {
+    static let list: [KeyBinding<ListAction>] = [
+        KeyBinding(keys: [.tab], action: .nextPane, summary: "next pane"),
+        KeyBinding(keys: [.backTab], action: .previousPane, summary: "previous pane"),
+        KeyBinding(keys: [.character("j"), .down], action: .moveDown, summary: "move down"),
+        KeyBinding(keys: [.character("k"), .up], action: .moveUp, summary: "move up"),
+        KeyBinding(keys: [.character("g"), .home], action: .moveTop, summary: "first row"),
+        KeyBinding(keys: [.character("G"), .end], action: .moveBottom, summary: "last row"),
+        KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, summary: "page up"),
+        KeyBinding(keys: [.pageDown, .control("f")], action: .pageDown, summary: "page down"),
+        KeyBinding(
+            keys: [.enter], action: .open,
+            summary: "open: start a model, complete a task, show an instance"),
+        KeyBinding(keys: [.character("a")], action: .assign, summary: "assign the selected task"),
+        KeyBinding(keys: [.character("r")], action: .refresh, summary: "refresh all panes"),
+        KeyBinding(
+            keys: [.character("/")], action: .filter,
+            summary: "filter the pane as you type (Enter keeps it)"),
+        KeyBinding(keys: [.escape], action: .clearFilter, summary: "clear the filter"),
+        KeyBinding(keys: [.character("?"), .function(1)], action: .help, summary: "show this help"),
+        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, summary: "quit"),
+    ]
+
+    static let form: [KeyBinding<FormAction>] = [
+        KeyBinding(keys: [.control("s")], action: .submit, summary: "submit the form from any field"),
+        KeyBinding(keys: [.escape], action: .cancel, summary: "cancel the form"),
+        KeyBinding(keys: [.tab, .down], action: .nextField, summary: "next field"),
+        KeyBinding(keys: [.backTab, .up], action: .previousField, summary: "previous field"),
+    ]
+
+    /// Field editing keys, handled by the field editor; listed for the help overlay.
+    static let fieldEditing: [(keys: String, summary: String)] = [
+        ("Enter", "next field; submits on the last field"),
+        ("Space", "toggle a yes/no field, next choice of a choice field"),
+        ("Left / Right", "move the cursor; previous / next choice of a choice field"),
+        ("Home / End, Ctrl-A / Ctrl-E", "start / end of the field"),
+        ("Backspace / Delete, Ctrl-D", "delete before / at the cursor"),
+        ("Ctrl-U", "clear the field"),
+    ]
+
+    /// Keys while typing a `/` filter, handled by the controller; listed for the help.
+    static let filterEditing: [(keys: String, summary: String)] = [
+        ("any text", "narrows the pane to rows containing it (any column, any case)"),
+        ("Enter", "keep the filter and return to the list"),
+        ("Esc", "clear the filter"),
+        ("Backspace / Ctrl-U", "delete a character / the whole filter"),
+        ("Up / Down", "move the selection while typing"),
+    ]
+
+    static func listAction(for key: Key) -> ListAction? {
+        list.first { $0.keys.contains(key) }?.action
+    }
+
+    static func formAction(for key: Key) -> FormAction? {
+        form.first { $0.keys.contains(key) }?.action
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import WorkflowEngine
+
+/// The rows and columns each list pane shows.
+enum PaneRows {
+    /// Models: name, newest version, running / all instances.
+    static let modelColumns = [
+        ColumnSpec(minimum: 6, weight: 1),
+        ColumnSpec(minimum: 2, weight: 0),
+        ColumnSpec(minimum: 3, weight: 0, isOptional: true),
+    ]
+
+    static func modelRows(_ models: [ModelSummary]) -> [PaneRow] {
+        models.map { model in
+            PaneRow(id: model.name, cells: [
+                model.name, "v\(model.version)", "\(model.runningInstances)/\(model.totalInstances)",
+            ])
+        }
+    }
+
+    /// Instances: model name, status, start time, short id.
+    static let instanceColumns = [
+        ColumnSpec(minimum: 10, weight: 1),
+        ColumnSpec(minimum: 3, weight: 0),
+        ColumnSpec(minimum: 11, weight: 0, isOptional: true),
+        ColumnSpec(minimum: shortIDLength, weight: 0, isOptional: true),
+    ]
+
+    static func instanceRows(_ instances: [InstanceRecord]) -> [PaneRow] {
+        instances.map { instance in
+            PaneRow(id: instance.id, cells: [
+                instance.name, instance.status.rawValue, DisplayFormat.shortMinute(instance.startedAt),
+                shortID(instance.id),
+            ])
+        }
+    }
+
+    /// Tasks: task name, instance (model) name, short instance id, assignee, due date.
+    static let taskColumns = [
+        ColumnSpec(minimum: 6, weight: 3),
+        ColumnSpec(minimum: 6, weight: 3),
+        ColumnSpec(minimum: shortIDLength, weight: 0, isOptional: true),
+        ColumnSpec(minimum: 5, weight: 2, isOptional: true),
+        ColumnSpec(minimum: 5, weight: 0, isOptional: true),
+    ]
+
+    static func taskRows(_ tasks: [TaskSummary], now: Date = Date()) -> [PaneRow] {
+        tasks.map { task in
+            PaneRow(id: task.item.id, cells: [
+                task.taskTitle, task.instanceName, shortID(task.item.instanceId), task.item.assignee ?? "-",
+                task.item.dueDate.map { DisplayFormat.compactDay($0, now: now) } ?? "",
+            ])
+        }
+    }
+
+    static func columns(for pane: PaneKind) -> [ColumnSpec] {
+        switch pane {
+        case .models: return modelColumns
+        case .instances: return instanceColumns
+        case .tasks, .detail: return taskColumns
+        }
+    }
+
+    static let shortIDLength = 6
+
+    /// Returns the first characters of an id, enough to tell instances apart on screen; the
+    /// Instances and Tasks panes show the same prefix.
+    static func shortID(_ id: String) -> String {
+        String(id.prefix(shortIDLength))
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PInboxUITests: XCTestCase { func testNothing() {} }
