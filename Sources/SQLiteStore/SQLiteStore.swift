@@ -1,0 +1,180 @@
+import CSQLite
+import Foundation
+import WorkflowEngine
+
+/// The engine's store in one SQLite file (WAL journal, `synchronous=FULL`, foreign keys on).
+///
+/// Several `SQLiteStore` objects, in one process or in several, may share a file: writers
+/// take the write lock with `BEGIN IMMEDIATE`, wait up to the busy timeout for it and retry a
+/// few times before failing with `SQLiteStoreError.busy`. One object is not thread-safe, so use
+/// it from one thread at a time.
+public final class SQLiteStore: WorkflowStore {
+    /// The database file, as given to `init`.
+    public let path: String
+
+    let connection: SQLiteConnection
+
+    /// Open transactions: 0 outside, 1 in the outermost, more in nested calls.
+    private var transactionDepth = 0
+    private var outermostTransactionWrites = false
+
+    /// `BEGIN IMMEDIATE` attempts before `SQLiteStoreError.busy`. Each attempt waits up to the
+    /// busy timeout inside SQLite. Between attempts n and n+1 the store sleeps a random
+    /// 50-200 ms times n, so competing writers do not retry in step.
+    static let maximumBeginAttempts = 4
+
+    /// Opens the database at `path`, creating the file and its tables when missing and
+    /// upgrading an older schema.
+    ///
+    /// - Parameter busyTimeout: seconds to wait for another connection's lock per attempt.
+    ///   Values outside 0...3600 are clamped into that range, and NaN means 0.
+    /// - Throws: `SQLiteStoreError.openFailed` (missing directory, no permission),
+    ///   `.notADatabase` (the file is not SQLite), `.newerSchema` (written by a newer
+    ///   bpmn-inbox), `.migrationFailed`, `.busy`.
+    public init(path: String, busyTimeout: Double = 5) throws {
+        self.path = path
+        let seconds = busyTimeout.isNaN ? 0 : min(max(busyTimeout, 0), 3600)
+        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: Int32((seconds * 1000).rounded()))
+
+        try configureConnection()
+        try migrate()
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE` … `COMMIT`) and rolls back
+    /// when it throws, rethrowing the original error.
+    ///
+    /// A nested call runs in a savepoint of the outer transaction: its writes commit with the
+    /// outer transaction, and when its body throws only its own writes are undone.
+    /// - Throws: the body's error, `SQLiteStoreError.busy` when the write lock stays taken,
+    ///   `.writeInsideReadTransaction` when called inside `readTransaction`.
+    public func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            guard outermostTransactionWrites else { throw SQLiteStoreError.writeInsideReadTransaction(path: path) }
+            return try withSavepoint(body)
+        }
+
+        try beginImmediate()
+        transactionDepth = 1
+        outermostTransactionWrites = true
+        defer { transactionDepth = 0 }
+
+        let result: T
+        do {
+            result = try body()
+            try connection.execute("COMMIT", operation: "committing the transaction")
+        } catch {
+            rollBack()
+            throw error
+        }
+        return result
+    }
+
+    /// Runs `body` on one snapshot of the database (`BEGIN DEFERRED`), or inside the
+    /// transaction already open on this store.
+    public func readTransaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
+
+        try connection.execute("BEGIN DEFERRED", operation: "starting a read transaction")
+        transactionDepth = 1
+        outermostTransactionWrites = false
+        defer { transactionDepth = 0 }
+
+        let result: T
+        do {
+            result = try body()
+            try connection.execute("COMMIT", operation: "ending the read transaction")
+        } catch {
+            rollBack()
+            throw error
+        }
+        return result
+    }
+
+    /// Returns a counter that changes when another connection commits to the file (`PRAGMA
+    /// data_version`). Poll it to notice changes made by other processes.
+    public func dataVersion() throws -> Int {
+        Int(try connection.queryInteger("PRAGMA data_version", operation: "reading data_version") ?? 0)
+    }
+
+    private func beginImmediate() throws {
+        for attempt in 1...Self.maximumBeginAttempts {
+            do {
+                try connection.execute("BEGIN IMMEDIATE", operation: "starting a write transaction")
+                return
+            } catch SQLiteStoreError.busy {
+                if attempt == Self.maximumBeginAttempts { break }
+                Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.2) * Double(attempt))
+            }
+        }
+        throw SQLiteStoreError.busy(path: path, attempts: Self.maximumBeginAttempts)
+    }
+
+    private func withSavepoint<T>(_ body: () throws -> T) throws -> T {
+        let name = "nested_\(transactionDepth)"
+        try connection.execute("SAVEPOINT \(name)", operation: "starting a nested transaction")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+
+        do {
+            let result = try body()
+            try connection.execute("RELEASE \(name)", operation: "ending a nested transaction")
+            return result
+        } catch {
+            try? connection.execute("ROLLBACK TO \(name)", operation: "rolling back a nested transaction")
+            try? connection.execute("RELEASE \(name)", operation: "ending a nested transaction")
+            throw error
+        }
+    }
+
+    /// Rolls back after a failure. A failed ROLLBACK is ignored: after some errors (disk
+    /// full, I/O error, out of memory) SQLite has already rolled back on its own, and the
+    /// caller rethrows the first error either way.
+    private func rollBack() {
+        try? connection.execute("ROLLBACK", operation: "rolling back")
+    }
+
+    // MARK: Opening
+
+    private func configureConnection() throws {
+        _ = try connection.query("PRAGMA journal_mode = WAL", operation: "switching to WAL") { $0.text(0) }
+        try connection.execute("PRAGMA synchronous = FULL", operation: "setting synchronous")
+        try connection.execute("PRAGMA foreign_keys = ON", operation: "enabling foreign keys")
+
+        let code = SQLiteRegexFunction.register(on: connection.handle)
+        guard code == SQLITE_OK else { throw connection.error(code: code, operation: "registering regexp()") }
+    }
+
+    /// Applies the migrations the file lacks, each in its own write transaction.
+    private func migrate() throws {
+        let found = try userVersion()
+        guard found <= Schema.latestVersion else {
+            throw SQLiteStoreError.newerSchema(path: path, found: found, supported: Schema.latestVersion)
+        }
+
+        for (index, statements) in Schema.migrations.enumerated() where index + 1 > found {
+            let version = index + 1
+            do {
+                try writeTransaction {
+                    // Another process may have applied it between our check and our lock.
+                    guard try userVersion() < version else { return }
+                    for statement in statements {
+                        try connection.execute(statement, operation: "creating the schema")
+                    }
+                    try connection.execute("PRAGMA user_version = \(version)", operation: "setting user_version")
+                }
+            } catch SQLiteStoreError.statementFailed(_, _, _, let message) {
+                throw SQLiteStoreError.migrationFailed(path: path, version: version, message: message)
+            }
+        }
+    }
+
+    private func userVersion() throws -> Int {
+        Int(try connection.queryInteger("PRAGMA user_version", operation: "reading user_version") ?? 0)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A failed store operation. Every case names the database file or the query key involved,
+/// and the message states the next step.
+public enum SQLiteStoreError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    /// SQLite could not open or create the file.
+    case openFailed(path: String, message: String)
+    /// The file exists but is not an SQLite database.
+    case notADatabase(path: String, message: String)
+    /// The file was written by a newer bpmn-inbox whose schema this build does not know.
+    case newerSchema(path: String, found: Int, supported: Int)
+    case migrationFailed(path: String, version: Int, message: String)
+    /// Another connection held the write lock through every retry.
+    case busy(path: String, attempts: Int)
+    /// A statement failed. `operation` names what the store was doing, and `code` is SQLite's
+    /// extended result code.
+    case statementFailed(path: String, operation: String, code: Int32, message: String)
+    /// A stored value could not be read back (hand-edited or damaged file).
+    case invalidStoredValue(path: String, table: String, column: String, value: String)
+    /// `writeTransaction` was called inside `readTransaction`, which cannot be upgraded safely.
+    case writeInsideReadTransaction(path: String)
+    /// `saveInstance` was given items or tokens that do not belong to the instance.
+    case invalidInstanceState(instanceId: String, reason: String)
+    /// A query this store cannot express in SQL.
+    case unsupportedQuery(key: String, operator: String, reason: String)
+    case invalidDateOperand(key: String, value: String)
+    case invalidRegex(key: String, pattern: String, reason: String)
+    case invalidFindOptions(option: String, value: Int)
+
+    public var description: String {
+        switch self {
+        case let .openFailed(path, message):
+            return "cannot open database '\(path)': \(message); check that the directory exists "
+                + "and that you may write to it"
+        case let .notADatabase(path, message):
+            return "'\(path)' is not a bpmn-inbox database (\(message)); give the path of an "
+                + "existing database or of a file that does not exist yet"
+        case let .newerSchema(path, found, supported):
+            return "database '\(path)' has schema version \(found), but this bpmn-inbox supports "
+                + "versions up to \(supported); upgrade bpmn-inbox to open it"
+        case let .migrationFailed(path, version, message):
+            return "upgrading database '\(path)' to schema version \(version) failed: \(message); "
+                + "the file was left at its previous version"
+        case let .busy(path, attempts):
+            let tries = attempts == 1 ? "once" : "\(attempts) times"
+            return "database '\(path)' is locked by another process (tried \(tries)); "
+                + "wait until the other bpmn-inbox finishes and retry"
+        case let .statementFailed(path, operation, code, message):
+            return "database '\(path)': \(operation) failed: \(message) (SQLite code \(code))"
+        case let .invalidStoredValue(path, table, column, value):
+            return "database '\(path)': invalid value '\(value)' in \(table).\(column); the file "
+                + "was changed outside bpmn-inbox or is damaged"
+        case .writeInsideReadTransaction(let path):
+            return "database '\(path)': a write transaction was started inside a read "
+                + "transaction; start the write transaction first"
+        case let .invalidInstanceState(instanceId, reason):
+            return "cannot save instance '\(instanceId)': \(reason)"
+        case let .unsupportedQuery(key, op, reason):
+            return "unsupported query on '\(key)' with \(op): \(reason)"
+        case let .invalidDateOperand(key, value):
+            return "invalid date \(value) for '\(key)': expected an ISO 8601 date such as "
+                + "\"2024-05-01\" or \"2024-05-01T12:00:00Z\""
+        case let .invalidRegex(key, pattern, reason):
+            return "invalid $regex '\(pattern)' on '\(key)': \(reason)"
+        case let .invalidFindOptions(option, value):
+            return "invalid \(option) \(value): expected 0 or more"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
