@@ -1,2 +1,0 @@
-import XCTest
-final class PDecisionTablesTests: XCTestCase { func testNothing() {} }
