@@ -84,3 +84,41 @@ public struct EngineOptions: Sendable {
         self.maximumStepsPerCall = maximumStepsPerCall
     }
 }
+
+/// A clock that runs with the system clock plus an offset the caller can move: for
+/// demonstrations (jump forward so a timer is due now) and for `--now` style simulated time.
+/// Thread-safe.
+public final class AdjustableClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset: TimeInterval
+
+    /// - Parameter offset: seconds added to the system time.
+    public init(offset: TimeInterval = 0) {
+        self.offset = offset
+    }
+
+    /// A clock that shows `date` now and runs on from there.
+    public convenience init(showing date: Date) {
+        self.init(offset: date.timeIntervalSinceNow)
+    }
+
+    public func now() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return Date().addingTimeInterval(offset)
+    }
+
+    /// Seconds the clock is ahead of the system time (negative: behind).
+    public var currentOffset: TimeInterval {
+        lock.lock()
+        defer { lock.unlock() }
+        return offset
+    }
+
+    /// Moves the clock forward by `seconds` (backward when negative).
+    public func advance(by seconds: TimeInterval) {
+        lock.lock()
+        offset += seconds
+        lock.unlock()
+    }
+}

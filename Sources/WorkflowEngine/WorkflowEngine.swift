@@ -112,6 +112,49 @@ public final class WorkflowEngine {
         }
     }
 
+    /// The earliest due time among waiting timers (item timers only), or nil when none waits.
+    /// The inbox and the worker use it to sleep until the next firing.
+    public func nextTimerDue() throws -> Date? {
+        let waiting = Query.and([
+            .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
+            .field(.item(.timeDue), .exists(true)),
+        ])
+        return try store.readTransaction {
+            try store.findItems(waiting, options: FindOptions(sort: [(key: .item(.timeDue), ascending: true)], limit: 1)).first?.timeDue
+        }
+    }
+
+    /// Waiting items that wait for an event (timers, messages, signals), soonest timer first,
+    /// with their instance: what `bpmn-inbox timers` and the instance detail show.
+    public func waitingEvents(_ query: JSONValue = .emptyObject) throws -> [ItemRecord] {
+        let parsed = try Self.parseQuery(query)
+        let waiting = Query.and([
+            parsed,
+            .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
+            .or([
+                .field(.item(.timeDue), .exists(true)),
+                .field(.item(.messageId), .exists(true)),
+                .field(.item(.signalId), .exists(true)),
+            ]),
+        ])
+        return try store.readTransaction {
+            try store.findItems(waiting, options: FindOptions(sort: [(key: .item(.timeDue), ascending: true)]))
+        }
+    }
+
+    /// The message and signal names models use, for forms that send them: from catch events,
+    /// receive tasks, boundary events and start events of every model's newest version.
+    public func eventNames() throws -> (messages: [String], signals: [String]) {
+        var messages: Set<String> = []
+        var signals: Set<String> = []
+        for summary in try listModels() {
+            guard let entry = try? store.readTransaction({ try models.definitions(name: summary.name, version: nil) }) else { continue }
+            for message in entry.definitions.messages.values { messages.insert(message.name ?? message.id) }
+            for signal in entry.definitions.signals.values { signals.insert(signal.name ?? signal.id) }
+        }
+        return (messages.sorted(), signals.sorted())
+    }
+
     /// Returns the history of one instance, oldest first.
     public func history(instanceId: String) throws -> [HistoryRecord] {
         try store.readTransaction { try store.history(instanceId: instanceId) }
