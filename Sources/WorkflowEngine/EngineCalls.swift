@@ -148,6 +148,7 @@ extension WorkflowEngine {
     func makeRun(_ state: InstanceState, graph: ProcessGraph, user: UserContext?) -> InstanceRun {
         let run = InstanceRun(state: state, graph: graph, scripts: scripts, clock: clock, options: options, userName: user?.name)
         run.servicesLocation = servicesLocation
+        run.decisionLookup = { [unowned self] reference in try self.findDecision(reference) }
         run.callStarter = { [unowned self] called, data, parentItemId, userName in
             try self.startCalledInstance(called, data: data, parentItemId: parentItemId, userName: userName)
         }

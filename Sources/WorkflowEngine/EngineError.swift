@@ -26,6 +26,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case validationFailed(elementId: String, message: String)
     case serviceNotFound(elementId: String, service: String, searched: String)
     case serviceLoadFailed(file: String, message: String)
+    case decisionNotFound(elementId: String, decision: String)
+    case decisionFailed(elementId: String, decision: String, message: String)
     case storeFailed(reason: String)
 
     public var description: String {
@@ -91,6 +93,11 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
                 + "services.\(service) = (input, context) => ... to a .js file there"
         case let .serviceLoadFailed(file, message):
             return "services file \(file) failed to load: \(message)"
+        case let .decisionNotFound(elementId, decision):
+            return "decision '\(decision)' named by '\(elementId)' is not in any imported DMN model; "
+                + "import the .dmn file with 'bpmn-inbox model import FILE'"
+        case let .decisionFailed(elementId, decision, message):
+            return "decision '\(decision)' of '\(elementId)' failed: \(message)"
         case .storeFailed(let reason):
             return "database error: \(reason)"
         }

@@ -24,6 +24,8 @@ final class InstanceRun {
     var itemInputs: [String: JSONValue] = [:]
     /// Where services are loaded from, for "service not found" messages; set by the engine.
     var servicesLocation = "no services folder"
+    /// Finds decisions for business rule tasks; set by the engine.
+    var decisionLookup: DecisionLookup?
     /// Starts called instances; set by the engine.
     var callStarter: CallStarter?
     /// Whether the instance ended or failed during this call (its caller must then resume).

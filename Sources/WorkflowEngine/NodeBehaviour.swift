@@ -31,6 +31,8 @@ extension InstanceRun {
                 try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
                 guard token(tokenId)?.status == .running else { return }
             }
+        case .businessRuleTask where node.otherAttributes[Self.camunda + "decisionRef"] != nil:
+            try evaluateDecision(of: node, itemId: itemId, tokenId: tokenId)
         case .serviceTask, .sendTask, .businessRuleTask:
             if let service = node.implementation, !service.isEmpty, !service.hasPrefix("##"),
                 let thrown = try callService(Self.serviceName(service), node: node, itemId: itemId, tokenId: tokenId)

@@ -1,4 +1,5 @@
 import BPMNModel
+import DecisionTables
 import Foundation
 
 /// The in-process BPMN engine. Its calls follow bpmn-server's engine API; each call is one
@@ -15,6 +16,8 @@ public final class WorkflowEngine {
     var dispatchDepth = 0
     /// The services folder loaded last, named in "service not found" messages.
     var servicesLocation = "no services folder (load one with loadServices(from:))"
+    /// Parsed DMN models by name and version.
+    var decisionModels: [String: DecisionModel] = [:]
     /// Call activity items whose child is being started right now, in memory.
     var callsInProgress: Set<String> = []
 
@@ -28,7 +31,21 @@ public final class WorkflowEngine {
 
     // MARK: Models
 
-    /// Parses `source` and stores it as a new version of the model `name`.
+    /// The DMN parser's reason for rejecting `source`, when it is a DMN file at all.
+    private static func dmnProblem(_ source: String) -> String? {
+        do {
+            _ = try DecisionModel.parse(string: source)
+            return nil
+        } catch let error as DMNParseError {
+            if case .notDMN = error { return nil }
+            return "invalid DMN: \(error)"
+        } catch {
+            return "invalid DMN: \(error)"
+        }
+    }
+
+    /// Parses `source` (BPMN 2.0, or DMN for decision tables) and stores it as a new version
+    /// of the model `name`.
     /// - Throws: `EngineError.invalidModel` with the parser's line and column, or naming an
     ///   element whose timer value cannot be read.
     @discardableResult
@@ -37,6 +54,12 @@ public final class WorkflowEngine {
         do {
             definitions = try BPMNParser.parse(string: source)
         } catch let error as BPMNParseError {
+            if case .notBPMN = error, let decisions = try importDecisionModel(name: name, source: source) {
+                return decisions
+            }
+            if case .notBPMN = error, let reason = Self.dmnProblem(source) {
+                throw EngineError.invalidModel(name: name, reason: reason)
+            }
             throw EngineError.invalidModel(name: name, reason: error.description)
         }
         try ModelValidator.validate(definitions, name: name)
