@@ -47,6 +47,10 @@ extension InstanceRun {
 
     /// Withdraws the waiting boundary items of a host item that ended or was cancelled.
     func cancelBoundaryEvents(hostItemId: String) {
+        // Only activities with boundary events (and multi-instance owners) have any to withdraw.
+        guard let host = item(hostItemId), let node = graph.nodes[host.elementId],
+            !(graph.boundaryEvents[node.id] ?? []).isEmpty
+        else { return }
         for token in tokens where token.kind == .boundaryEvent && token.originItemId == hostItemId
             && (token.status == .wait || token.status == .running)
         {

@@ -76,10 +76,11 @@ public struct SystemClock: Clock {
 public struct EngineOptions: Sendable {
     /// CPU seconds a single script or condition may run before it is stopped.
     public var scriptTimeLimit: Double
-    /// Node executions allowed in one call before it is treated as an endless loop.
+    /// Node executions allowed in one call before it is treated as an endless loop. A
+    /// parallel multi-instance activity over n elements takes about n steps.
     public var maximumStepsPerCall: Int
 
-    public init(scriptTimeLimit: Double = 1.0, maximumStepsPerCall: Int = 100_000) {
+    public init(scriptTimeLimit: Double = 1.0, maximumStepsPerCall: Int = 10_000) {
         self.scriptTimeLimit = scriptTimeLimit
         self.maximumStepsPerCall = maximumStepsPerCall
     }

@@ -37,7 +37,8 @@ extension WorkflowEngine {
     /// Delivers a message, matched by message name or id, to exactly one receiver: a waiting
     /// catch event, receive task or boundary event whose instance matches `matchingKey`
     /// (any query, such as `{"data.orderId": "A-1"}`), else a model's message start event,
-    /// which starts a new instance. A message that reaches nobody is not stored.
+    /// which starts a new instance (the key only selects among waiting receivers). A message
+    /// that reaches nobody is not stored.
     /// - Parameter deliverToAll: deliver to every matching waiting receiver instead of one.
     /// - Throws: `EngineError.ambiguousReceivers` when several receivers match and
     ///   `deliverToAll` is false; the error of the receiver's run otherwise (rolled back).
@@ -55,7 +56,6 @@ extension WorkflowEngine {
         if !waiting.isEmpty {
             return try deliverEach(waiting, data: input, user: user, stopOnError: !deliverToAll, event: "message '\(messageId)'")
         }
-        guard key == nil else { return EventDelivery(receivers: [], executions: []) }
         let starts = try startEvents(kind: .message, names: names)
         if starts.count > 1, !deliverToAll {
             throw EngineError.ambiguousReceivers(event: messageId, count: starts.count)
@@ -82,7 +82,6 @@ extension WorkflowEngine {
         let names = try eventNames(signalId, kind: .signal)
         let waiting = try waitingReceivers(field: .signalId, names: names, key: key)
         let delivered = try deliverEach(waiting, data: input, user: user, stopOnError: stopOnError, event: "signal '\(signalId)'")
-        guard key == nil else { return delivered }
         let started = try startEach(try startEvents(kind: .signal, names: names), data: input, user: user, stopOnError: stopOnError)
         return EventDelivery(
             receivers: delivered.receivers + started.receivers, executions: delivered.executions + started.executions)

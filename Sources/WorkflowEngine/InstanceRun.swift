@@ -14,6 +14,9 @@ final class InstanceRun {
     private(set) var items: [ItemRecord]
     private(set) var tokens: [TokenRecord]
     private var itemIndex: [String: Int] = [:]
+    private var nextTokenId: Int
+    /// Token ids by the node they are at (spawned or moved there), for lookups by node.
+    private var tokensAtNode: [String: [Int]] = [:]
     private var tokenIndex: [Int: Int] = [:]
 
     /// Ids of items created or changed during this call, for the store.
@@ -24,6 +27,8 @@ final class InstanceRun {
     var itemInputs: [String: JSONValue] = [:]
     /// Where services are loaded from, for "service not found" messages; set by the engine.
     var servicesLocation = "no services folder"
+    /// Tokens a message flow signalled before they reached their waiting node.
+    var signalledOnArrival: Set<Int> = []
     /// Finds decisions for business rule tasks; set by the engine.
     var decisionLookup: DecisionLookup?
     /// Starts called instances; set by the engine.
@@ -51,6 +56,8 @@ final class InstanceRun {
         self.tokens = state.tokens
         for (index, item) in items.enumerated() { itemIndex[item.id] = index }
         for (index, token) in tokens.enumerated() { tokenIndex[token.id] = index }
+        nextTokenId = (state.tokens.map(\.id).max() ?? -1) + 1
+        for token in tokens { tokensAtNode[token.currentNodeId, default: []].append(token.id) }
     }
 
     var state: InstanceState {
@@ -88,12 +95,14 @@ final class InstanceRun {
     /// Creates a token positioned at `nodeId`, to be executed by `run()`.
     @discardableResult
     func spawnToken(kind: TokenRecord.Kind, at nodeId: String, parent: Int?, originItemId: String?, dataPath: String) -> Int {
-        let id = (tokens.map(\.id).max() ?? -1) + 1
+        let id = nextTokenId
+        nextTokenId += 1
         let token = TokenRecord(
             instanceId: instance.id, id: id, kind: kind, status: .running, dataPath: dataPath,
             parentTokenId: parent, originItemId: originItemId, startNodeId: nodeId, currentNodeId: nodeId)
         tokenIndex[id] = tokens.count
         tokens.append(token)
+        tokensAtNode[nodeId, default: []].append(id)
         ready.append(id)
         return id
     }
@@ -179,6 +188,13 @@ final class InstanceRun {
         try endInstanceIfDone()
     }
 
+    /// The tokens positioned at a node, in the order they got there.
+    func tokens(atNode nodeId: String) -> [TokenRecord] {
+        let live = (tokensAtNode[nodeId] ?? []).compactMap { token($0) }.filter { $0.status == .running || $0.status == .wait }
+        tokensAtNode[nodeId] = live.map(\.id)
+        return live
+    }
+
     /// Takes a token out of the run queue (a boundary token that only waits).
     func dropReady(_ tokenId: Int) {
         ready.removeAll { $0 == tokenId }
@@ -186,6 +202,10 @@ final class InstanceRun {
 
     /// Positions a token at `nodeId` and queues it.
     func move(tokenId: Int, to nodeId: String) {
+        if let previous = token(tokenId)?.currentNodeId {
+            tokensAtNode[previous]?.removeAll { $0 == tokenId }
+        }
+        tokensAtNode[nodeId, default: []].append(tokenId)
         updateToken(tokenId) {
             $0.currentNodeId = nodeId
             $0.status = .running

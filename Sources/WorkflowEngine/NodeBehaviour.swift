@@ -19,13 +19,18 @@ extension InstanceRun {
             return wait(itemId: itemId, tokenId: tokenId, host: node)
         case .receiveTask:
             setMessageName(of: node, itemId: itemId)
-            return wait(itemId: itemId, tokenId: tokenId, host: node)
+            if !takeArrivalSignal(tokenId) {
+                return wait(itemId: itemId, tokenId: tokenId, host: node)
+            }
         case .intermediateCatchEvent:
             if node.eventDefinitions.contains(where: { if case .link = $0 { return true } else { return false } }) {
                 break
             }
             try prepareCatchEvent(node, itemId: itemId, tokenId: tokenId)
-            return wait(itemId: itemId, tokenId: tokenId, host: nil)
+            if !takeArrivalSignal(tokenId) {
+                return wait(itemId: itemId, tokenId: tokenId, host: nil)
+            }
+            updateItem(itemId) { $0.timeDue = nil }
         case .scriptTask:
             if let thrown = try runScriptTask(node, itemId: itemId, tokenId: tokenId) {
                 try raise(thrown, itemId: itemId, tokenId: tokenId, node: node)
@@ -104,6 +109,7 @@ extension InstanceRun {
         recordCompensable(node, itemId: itemId)
         cancelBoundaryEvents(hostItemId: itemId)
         withdrawEventGatewayRivals(of: tokenId, node: node)
+        try followMessageFlows(from: node)
     }
 
     /// Cancels the other branches of an event-based gateway when one of its events happens.
