@@ -3,6 +3,8 @@
 #   inbox-tasks.png    the panes with three waiting Buy tasks (default theme)
 #   complete-form.png  the complete form of Buy with both yes/no fields set
 #   inbox-light.png    Clean and Repair waiting after Buy was completed (light theme)
+#   instance-events.png an instance that waits for a message and a timer
+#   message-form.png   the message form that sends it the message
 #
 # Needs tmux, python3, rsvg-convert (Debian package librsvg2-bin) and, for the CJK
 # names, a CJK font such as fonts-wqy-microhei. BPMN_INBOX_BIN overrides the binary
@@ -43,10 +45,11 @@ shot() {
 }
 
 # Opens the inbox with the theme file named $1 in a new tmux server (a fresh socket, as
-# a server that is still shutting down rejects new sessions).
+# a server that is still shutting down rejects new sessions). $2, when given, is added to
+# the socket name, so a theme can be opened twice.
 open_inbox() {
     tmux -L "$socket" kill-server 2>/dev/null || true
-    socket=bpmn-inbox-shots-$$-$1
+    socket=bpmn-inbox-shots-$$-$1${2:-}
     tmux -L "$socket" -f /dev/null new-session -d -s shot -x 80 -y 24 \
         "env TERM=xterm-256color LANG=C.UTF-8 '$bin' --db '$db' --user ana --theme '$repo/themes/$1.theme'; sleep 5"
 }
@@ -75,3 +78,17 @@ wait_for "Repairs Required?"
 tmux -L "$socket" send-keys -t shot Space Tab Space C-s
 wait_for "Completed Buy"
 shot inbox-light --light
+
+# The event shots come last, so the shots above show the example models only.
+"$bin" --db "$db" model import "$here/models/Order payment.bpmn" > /dev/null
+"$bin" --db "$db" --user ana start "Order payment" --data '{"orderId": "A-1"}' > /dev/null
+
+open_inbox default -events
+wait_for " Tasks (4)"
+tmux -L "$socket" send-keys -t shot BTab Enter
+wait_for "message 'payment'"
+shot instance-events
+
+tmux -L "$socket" send-keys -t shot m
+wait_for "< payment (1 waiting) >"
+shot message-form

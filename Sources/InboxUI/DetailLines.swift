@@ -2,22 +2,57 @@ import BPMNModel
 import Foundation
 import WorkflowEngine
 
+/// The action of Enter on a line of the detail pane.
+enum DetailTarget: Equatable {
+    /// Selects the instance with this id (a call activity's child, or the parent).
+    case instance(String)
+    /// Opens the retry form for this failed item.
+    case failedItem(ItemRecord)
+    /// Opens the form that delivers what this item waits for (a message, a signal, or the
+    /// trigger of a timer).
+    case waitingItem(ItemRecord)
+}
+
+/// The lines of the detail pane and the lines Enter acts on, by line index.
+struct DetailPage {
+    var lines: [StyledLine] = []
+    var targets: [Int: DetailTarget] = [:]
+
+    mutating func append(_ line: StyledLine, target: DetailTarget? = nil) {
+        if let target { targets[lines.count] = target }
+        lines.append(line)
+    }
+
+    /// Appends `more`, giving each of them `target`, so Enter works on every line of a
+    /// wrapped entry.
+    mutating func append(contentsOf more: [StyledLine], target: DetailTarget? = nil) {
+        for line in more {
+            append(line, target: target)
+        }
+    }
+}
+
 /// The lines of the detail pane for the current selection, wrapped or cut to the width.
 enum DetailLines {
     /// Width of the key column in "key  value" lines.
     static let keyWidth = 11
 
     static func build(_ content: DetailContent, width: Int) -> [StyledLine] {
-        guard width > 0 else { return [] }
+        page(content, width: width).lines
+    }
+
+    /// Builds the lines with the targets of the lines that Enter acts on.
+    static func page(_ content: DetailContent, width: Int) -> DetailPage {
+        guard width > 0 else { return DetailPage() }
         switch content {
         case .empty(let text):
-            return TextWidth.wrapped(text, to: width).map { StyledLine($0, .dim) }
+            return DetailPage(lines: TextWidth.wrapped(text, to: width).map { StyledLine($0, .dim) })
         case let .model(model, definitions):
-            return modelLines(model, definitions, width: width)
-        case let .instance(instance, execution, loadError):
-            return instanceLines(instance, execution, loadError: loadError, width: width)
+            return DetailPage(lines: modelLines(model, definitions, width: width))
+        case .instance(let detail):
+            return InstanceDetailLines.page(detail, width: width)
         case let .task(task, node):
-            return taskLines(task, node, width: width)
+            return DetailPage(lines: taskLines(task, node, width: width))
         }
     }
 
@@ -52,52 +87,6 @@ enum DetailLines {
 
         lines += [.blank, StyledLine("Instance data", .detailHeading)]
         lines += jsonLines(task.instanceData)
-        return lines
-    }
-
-    // MARK: Instance
-
-    private static func instanceLines(
-        _ instance: InstanceRecord, _ execution: Execution?, loadError: String?, width: Int
-    ) -> [StyledLine] {
-        var lines = [StyledLine(instance.name, .detailHeading)]
-        lines += field("Id", instance.id, width: width)
-        lines += field("Status", instance.status.rawValue, width: width)
-        lines += field("Version", "\(instance.modelVersion)", width: width)
-        lines += field("Started", DisplayFormat.minute(instance.startedAt), width: width)
-        if let endedAt = instance.endedAt {
-            lines += field("Ended", DisplayFormat.minute(endedAt), width: width)
-        }
-
-        if let loadError {
-            lines.append(.blank)
-            lines += TextWidth.wrapped("Items could not be loaded: \(loadError)", to: width).map { StyledLine($0, .error) }
-        } else if let execution {
-            lines += [.blank, StyledLine("Items", .detailHeading)]
-            lines += itemLines(execution.items, width: width)
-        }
-
-        lines += [.blank, StyledLine("Data", .detailHeading)]
-        lines += jsonLines(instance.data)
-        return lines
-    }
-
-    /// Builds one line per flow-node item: name (or element id) and status. Sequence flows are
-    /// counted, not listed.
-    private static func itemLines(_ items: [ItemRecord], width: Int) -> [StyledLine] {
-        let nodes = items.filter { $0.type != "bpmn:SequenceFlow" }
-        let statusWidth = 9
-        var lines = nodes.map { item -> StyledLine in
-            let name = item.name.flatMap { $0.isEmpty ? nil : $0 } ?? item.elementId
-            let status = item.isCancelled ? "cancelled" : item.status.rawValue
-            let role: StyleRole = item.status == .wait ? .success : (item.isCancelled ? .dim : .normal)
-            return StyledLine([
-                Span("  " + TextWidth.fitted(name, to: max(1, width - statusWidth - 3)) + " "),
-                Span(status, role),
-            ])
-        }
-        let flows = items.count - nodes.count
-        if flows > 0 { lines.append(StyledLine("  and \(flows) sequence flows taken", .dim)) }
         return lines
     }
 
@@ -143,7 +132,7 @@ enum DetailLines {
     // MARK: Pieces
 
     /// "Key        value" lines; long values wrap under the value column.
-    static func field(_ key: String, _ value: String, width: Int) -> [StyledLine] {
+    static func field(_ key: String, _ value: String, width: Int, role: StyleRole = .normal) -> [StyledLine] {
         let keyColumn = min(keyWidth + 2, max(1, width / 2))
         let valueWidth = max(1, width - keyColumn)
         let valueLines = TextWidth.wrapped(value, to: valueWidth)
@@ -151,7 +140,7 @@ enum DetailLines {
 
         return valueLines.enumerated().map { index, text in
             let label = index == 0 ? TextWidth.fitted(key, to: keyColumn - 1) + " " : indent
-            return StyledLine([Span(label, .detailKey), Span(text)])
+            return StyledLine([Span(label, .detailKey), Span(text, role)])
         }
     }
 

@@ -31,6 +31,47 @@ enum DisplayFormat {
         localFormatter("MM-dd HH:mm").string(from: date)
     }
 
+    /// Formats the local time of day with seconds (`14:05:10`) for a date on the local day of
+    /// `now`, else the month, day and time (`05-02 14:05`).
+    static func clockTime(_ date: Date, now: Date) -> String {
+        let day = localFormatter("yyyy-MM-dd")
+        return day.string(from: date) == day.string(from: now)
+            ? localFormatter("HH:mm:ss").string(from: date) : shortMinute(date)
+    }
+
+    /// Formats how far `date` lies from `now`: `in 3m`, `in 1h05m`, `in 2d04h`, `in 12s`;
+    /// `now` within a second; `3m ago` in the past.
+    static func relative(_ date: Date, now: Date) -> String {
+        let seconds = date.timeIntervalSince(now)
+        if abs(seconds) < 1 { return "now" }
+        let span = duration(abs(seconds))
+        return seconds > 0 ? "in " + span : span + " ago"
+    }
+
+    /// Formats a clock offset with its sign: `+1h05m`, `-3m20s`, `+2d01h`, `+0s`.
+    static func offset(_ seconds: TimeInterval) -> String {
+        (seconds < 0 ? "-" : "+") + duration(abs(seconds))
+    }
+
+    /// Formats a non-negative number of seconds in its two largest units (`1h05m`, `3m20s`,
+    /// `2d04h`), or in seconds below a minute (`45s`). Fractions of a second are dropped.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let total = Int(seconds.rounded(.down))
+        let days = total / 86_400
+        let hours = total % 86_400 / 3600
+        let minutes = total % 3600 / 60
+        let rest = total % 60
+
+        if days > 0 { return "\(days)d" + twoDigits(hours) + "h" }
+        if hours > 0 { return "\(hours)h" + twoDigits(minutes) + "m" }
+        if minutes > 0 { return rest == 0 ? "\(minutes)m" : "\(minutes)m" + twoDigits(rest) + "s" }
+        return "\(rest)s"
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+
     private static func localFormatter(_ pattern: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

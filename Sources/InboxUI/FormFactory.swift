@@ -130,6 +130,7 @@ enum FormFactory {
 }
 
 extension TaskSummary {
-    /// The task's name, or its element id when the model gives none.
-    var taskTitle: String { item.name.flatMap { $0.isEmpty ? nil : $0 } ?? item.elementId }
+    /// The task's name, or its element id when the model gives none, with the iteration key
+    /// of a multi-instance task (`Vote [HR]`).
+    var taskTitle: String { ItemLabels.title(of: item) }
 }

@@ -8,6 +8,33 @@ enum FormPurpose: Equatable {
     case complete(TaskSummary)
     /// Change the assignment fields of a waiting user task.
     case assign(TaskSummary)
+    /// Send a message to the receiver that waits for it (`throwMessage`).
+    case message
+    /// Broadcast a signal (`throwSignal`).
+    case signal
+    /// Trigger an element of a running instance (`startEvent`).
+    case startEvent(InstanceRecord)
+    /// Run a failed item of an instance again (`retry`).
+    case retry(InstanceRecord)
+
+    /// The conversion of the form's inputs into the payload of its engine call.
+    var payloadStyle: FormPayloadStyle {
+        switch self {
+        case .start, .complete: return .data
+        case .assign: return .assignment
+        case .message, .signal, .startEvent, .retry: return .fields
+        }
+    }
+}
+
+/// A conversion of a form's inputs into the payload of its engine call.
+enum FormPayloadStyle: Equatable {
+    /// One data object: typed inputs by key, merged with the free JSON input.
+    case data
+    /// Only the assignment fields that changed.
+    case assignment
+    /// Each input's value under its own key, JSON inputs included (`validatedFields`).
+    case fields
 }
 
 /// The outcome of a key in an open form.
@@ -175,6 +202,35 @@ struct FormState: Equatable {
             return nil
         }
         return .object(changed)
+    }
+
+    /// Checks every input and returns an object with each input's value under its key. JSON
+    /// inputs stay separate values here, and empty optional inputs are left out.
+    /// - Returns: the values, or nil when an input is invalid; each invalid input gets its
+    ///   error and focus moves to the first of them.
+    mutating func validatedFields() -> JSONValue? {
+        var values: [String: JSONValue] = [:]
+        var firstInvalid: Int?
+
+        for index in inputs.indices where !inputs[index].isReadOnly {
+            do {
+                let value = try inputs[index].validatedValue()
+                inputs[index].error = nil
+                if let value { values[inputs[index].key] = value }
+            } catch let error as FormInputError {
+                inputs[index].error = error.message
+                firstInvalid = firstInvalid ?? index
+            } catch {
+                inputs[index].error = "\(error)"
+                firstInvalid = firstInvalid ?? index
+            }
+        }
+
+        if let firstInvalid {
+            focus = firstInvalid
+            return nil
+        }
+        return .object(values)
     }
 
     /// Records the current values as the ones the form opened with.

@@ -30,10 +30,26 @@ public final class InboxApp {
     ///   - databasePath: shown in the status bar.
     ///   - themeName: a theme name (see `ThemeLoader`) or a path to a `.theme` file; nil
     ///     uses `default`, or `mono` when `NO_COLOR` is set.
-    public init(engine: WorkflowEngine, user: UserContext, databasePath: String, themeName: String?) {
+    ///   - demoClock: the engine's clock when it is an `AdjustableClock`. The `+` key moves
+    ///     it to the next timer, and the status bar shows its offset. Nil disables `+`.
+    public init(
+        engine: WorkflowEngine, user: UserContext, databasePath: String, themeName: String?,
+        demoClock: AdjustableClock? = nil
+    ) {
         self.controller = InboxController(
-            engine: engine, user: user, databasePath: databasePath, size: ScreenSize(rows: 24, columns: 80))
+            engine: engine, user: user, databasePath: databasePath, size: ScreenSize(rows: 24, columns: 80),
+            demoClock: demoClock)
         self.themeName = themeName
+    }
+
+    /// Returns a number that changes when another process commits to the database, or nil
+    /// when it cannot be read. Give it `SQLiteStore.dataVersion()` of the engine's own store,
+    /// whose value ignores the inbox's own commits. The inbox reads it on every tick (about
+    /// every 250 ms) and refreshes when it changes. Without it, changes made by other
+    /// processes show at the next periodic refresh, every 5 s.
+    public var dataVersion: (() -> Int?)? {
+        get { controller.dataVersion }
+        set { controller.dataVersion = newValue }
     }
 
     /// Runs the inbox until the user quits or SIGINT, SIGTERM or SIGHUP arrives, then
@@ -75,6 +91,7 @@ public final class InboxApp {
                 controller.resize(to: screen.size)
             }
             guard controller.handle(key) else { return }
+            controller.tick()
             needsDrawing = true
         }
     }
@@ -97,6 +114,13 @@ public final class InboxApp {
     @discardableResult
     func handle(_ key: Key) -> Bool {
         controller.handle(key)
+    }
+
+    /// Runs the work between keys once, as the run loop does when no key arrives.
+    /// - Returns: whether the screen needs drawing.
+    @discardableResult
+    func tick(now: Date = Date()) -> Bool {
+        controller.tick(now: now)
     }
 
     /// Draws the current state onto `screen`, resizing the layout to the screen first.

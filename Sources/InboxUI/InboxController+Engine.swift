@@ -12,6 +12,7 @@ extension InboxController {
     /// A failure keeps the old rows and shows the error.
     func refresh() {
         lastRefresh = Date()
+        lastDataVersion = dataVersion?()
         do {
             let models = try engine.listModels()
             let instances = try engine.findInstances(
@@ -33,16 +34,6 @@ extension InboxController {
         loadDetail(forceReload: true)
     }
 
-    /// Refreshes when `autoRefreshInterval` has passed and no form is open.
-    /// - Returns: whether anything shown changed.
-    func tick(now: Date = Date()) -> Bool {
-        guard state.form == nil, now.timeIntervalSince(lastRefresh) >= autoRefreshInterval else { return false }
-        let before = (state.models, state.instances, state.tasks, state.message)
-        refresh()
-        return before.0 != state.models || before.1 != state.instances || before.2 != state.tasks
-            || before.3 != state.message
-    }
-
     // MARK: Detail
 
     /// Loads what the detail pane shows for the selection of the detail's source pane.
@@ -52,8 +43,12 @@ extension InboxController {
         let source = state.detailSource
         let identity = "\(source.rawValue):\(state.pane(source).selectedRow?.id ?? "")"
         guard forceReload || identity != state.detailIdentity else { return }
-        if identity != state.detailIdentity { state.detailScroll = 0 }
+        if identity != state.detailIdentity {
+            state.detailScroll = 0
+            state.detailCursor = 0
+        }
         state.detailIdentity = identity
+        defer { keepDetailCursorVisible() }
 
         switch source {
         case .models:
@@ -67,11 +62,7 @@ extension InboxController {
                 state.detail = .empty("No instances yet. Select a model and press Enter to start one.")
                 return
             }
-            do {
-                state.detail = .instance(instance, try engine.get(["id": .string(instance.id)]), loadError: nil)
-            } catch {
-                state.detail = .instance(instance, nil, loadError: Self.describe(error))
-            }
+            state.detail = .instance(loadInstanceDetail(instance))
         case .tasks, .detail:
             guard let task = state.selectedTask else {
                 state.detail = .empty("No user task is waiting.")
@@ -100,7 +91,12 @@ extension InboxController {
     func submitForm() {
         guard var form = state.form else { return }
 
-        let payload = form.purpose.isAssign ? form.validatedAssignment() : form.validatedData()
+        let payload: JSONValue?
+        switch form.purpose.payloadStyle {
+        case .data: payload = form.validatedData()
+        case .assignment: payload = form.validatedAssignment()
+        case .fields: payload = form.validatedFields()
+        }
         guard let payload else {
             state.form = form
             show("Fix the marked fields, then press Ctrl-S again.", kind: .error)
@@ -112,17 +108,28 @@ extension InboxController {
             state.form = nil
             refresh()
             if let waitingTask = result.selectTaskID { select(taskID: waitingTask) }
-            show(result.message, kind: .success)
+            show(result.message, kind: result.kind)
+            if let dialog = result.dialog { state.dialog = dialog }
         } catch {
             form.failure = Self.describe(error)
             state.form = form
-            show("The engine rejected the form; see the error in the form.", kind: .error)
+            if form.purpose.payloadStyle == .fields {
+                // An event form's error (no receiver waits, several receivers wait) is its
+                // result, so the message line shows it in full.
+                show(Self.describe(error), kind: .error)
+            } else {
+                show("The engine rejected the form; see the error in the form.", kind: .error)
+            }
         }
     }
 
-    private struct CallResult {
+    /// The outcome of a successful form call, as the message line reports it.
+    struct CallResult {
         var message: String
         var selectTaskID: String?
+        var kind: StatusMessage.Kind = .success
+        /// Details that do not fit the message line, such as every failed signal receiver.
+        var dialog: Dialog?
     }
 
     private func call(_ purpose: FormPurpose, payload: JSONValue) throws -> CallResult {
@@ -143,10 +150,12 @@ extension InboxController {
             _ = try engine.assign(Self.itemQuery(task), assignment: payload, user: user)
             let summary = changes.keys.sorted().map { "\($0) \(changes[$0]?.plainText.nonEmpty ?? "cleared")" }
             return CallResult(message: "Assigned \(task.taskTitle): " + summary.joined(separator: ", "))
+        case .message, .signal, .startEvent, .retry:
+            return try callEvent(purpose, fields: payload)
         }
     }
 
-    private func select(taskID: String) {
+    func select(taskID: String) {
         guard state.tasks.contains(where: { $0.item.id == taskID }) else { return }
         state.updatePane(.tasks) { pane, height in
             pane.setFilter("")
@@ -175,13 +184,6 @@ extension InboxController {
     /// Returns the full message of an error. An `EngineError` describes itself with the fix.
     static func describe(_ error: Error) -> String {
         String(describing: error)
-    }
-}
-
-extension FormPurpose {
-    var isAssign: Bool {
-        if case .assign = self { return true }
-        return false
     }
 }
 

@@ -19,10 +19,26 @@ final class InboxController {
     /// Parsed models by "name@version"; a stored version never changes.
     var definitionsCache: [String: Definitions] = [:]
 
-    init(engine: WorkflowEngine, user: UserContext, databasePath: String, size: ScreenSize) {
+    /// The clock that `+` moves forward; nil when the engine runs on another clock.
+    let demoClock: AdjustableClock?
+    /// Returns a number that changes when another process commits to the database, or nil
+    /// when it cannot be read. Without it, outside changes show at the next periodic refresh.
+    var dataVersion: (() -> Int?)?
+    var lastDataVersion: Int?
+    /// Wall-clock times of the last check for due item timers and of the last call that also
+    /// fires due timer start events of models.
+    var lastTimerCheck = Date.distantPast
+    var lastTimerStartCheck = Date.distantPast
+
+    init(
+        engine: WorkflowEngine, user: UserContext, databasePath: String, size: ScreenSize,
+        demoClock: AdjustableClock? = nil
+    ) {
         self.engine = engine
         self.user = user
+        self.demoClock = demoClock
         self.state = InboxState(userName: user.name, databasePath: databasePath, size: size)
+        self.state.clockOffset = demoClock?.currentOffset ?? 0
     }
 
     /// Opens a dialog with one paragraph per entry of `paragraphs`.
@@ -84,7 +100,7 @@ final class InboxController {
             cycleFocus(forward: action == .nextPane)
         case .moveUp, .moveDown, .moveTop, .moveBottom, .pageUp, .pageDown:
             if state.focus == .detail {
-                scrollDetail(action)
+                moveDetailCursor(action)
             } else {
                 moveSelection(action)
             }
@@ -102,6 +118,16 @@ final class InboxController {
         case .help:
             state.isShowingHelp = true
             state.helpScroll = 0
+        case .sendMessage:
+            openMessageForm()
+        case .sendSignal:
+            openSignalForm()
+        case .triggerElement:
+            openStartEventForm()
+        case .retry:
+            openRetryForm()
+        case .advanceClock:
+            advanceDemoClock()
         }
         return true
     }
@@ -131,33 +157,54 @@ final class InboxController {
         loadDetail()
     }
 
-    /// Scrolls the detail pane by a line, a page, or to either end.
-    private func scrollDetail(_ action: ListAction) {
-        let height = state.layout.contentHeight(.detail)
-        let page = max(1, height - 1)
-        let lastOffset = max(0, detailLineCount() - height)
+    /// Moves the detail cursor by a line, a page, or to either end, scrolling the pane so
+    /// the cursor stays visible.
+    private func moveDetailCursor(_ action: ListAction) {
+        let page = max(1, state.layout.contentHeight(.detail) - 1)
+        let lastLine = max(0, detailLineCount() - 1)
 
-        var offset = state.detailScroll
+        var cursor = state.detailCursor
         switch action {
-        case .moveUp: offset -= 1
-        case .moveDown: offset += 1
-        case .moveTop: offset = 0
-        case .moveBottom: offset = lastOffset
-        case .pageUp: offset -= page
-        case .pageDown: offset += page
+        case .moveUp: cursor -= 1
+        case .moveDown: cursor += 1
+        case .moveTop: cursor = 0
+        case .moveBottom: cursor = lastLine
+        case .pageUp: cursor -= page
+        case .pageDown: cursor += page
         default: break
         }
-        state.detailScroll = max(0, min(offset, lastOffset))
+        state.detailCursor = max(0, min(cursor, lastLine))
+        keepDetailCursorVisible()
+    }
+
+    /// Scrolls the detail pane as little as possible so the cursor line is visible.
+    func keepDetailCursorVisible() {
+        let height = state.layout.contentHeight(.detail)
+        let lineCount = detailLineCount()
+        state.detailCursor = max(0, min(state.detailCursor, lineCount - 1))
+        var offset = state.detailScroll
+        if state.detailCursor < offset { offset = state.detailCursor }
+        if state.detailCursor >= offset + height { offset = state.detailCursor - height + 1 }
+        state.detailScroll = max(0, min(offset, lineCount - height))
     }
 
     private func detailLineCount() -> Int {
-        guard let rect = state.layout.panes[.detail] else { return 0 }
-        return DetailLines.build(state.detail, width: rect.width).count
+        detailPage().lines.count
+    }
+
+    /// Builds the detail pane's lines at its current width.
+    func detailPage() -> DetailPage {
+        guard let rect = state.layout.panes[.detail] else { return DetailPage() }
+        return DetailLines.page(state.detail, width: rect.width)
     }
 
     // MARK: Opening forms
 
     private func openSelection() {
+        if state.focus == .detail, let target = detailPage().targets[state.detailCursor] {
+            follow(target)
+            return
+        }
         switch state.focus == .detail ? state.detailSource : state.focus {
         case .models:
             guard let model = state.selectedModel else {
@@ -166,10 +213,11 @@ final class InboxController {
             }
             state.form = FormFactory.startForm(modelName: model.name, definitions: definitions(model.name, model.version))
         case .instances:
-            guard state.selectedInstance != nil else { return }
+            guard state.selectedInstance != nil, state.focus != .detail else { return }
             state.focus = .detail
             state.detailSource = .instances
             state.detailScroll = 0
+            state.detailCursor = 0
         case .tasks:
             guard let task = state.selectedTask else {
                 show("No task is waiting.", kind: .info)

@@ -143,7 +143,12 @@ struct InboxRenderer {
         for line in 0..<height {
             let index = state.detailScroll + line
             guard lines.indices.contains(index) else { break }
-            screen.draw(lines[index], at: CellPosition(row: rect.row + 1 + line, column: rect.column), width: rect.width)
+            let position = CellPosition(row: rect.row + 1 + line, column: rect.column)
+            if isFocused && index == state.detailCursor {
+                screen.draw(StyledLine(lines[index].text, .selection), at: position, width: rect.width, fill: .selection)
+            } else {
+                screen.draw(lines[index], at: position, width: rect.width)
+            }
         }
     }
 

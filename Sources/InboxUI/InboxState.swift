@@ -1,4 +1,5 @@
 import BPMNModel
+import Foundation
 import WorkflowEngine
 
 /// A one-line message for the message line.
@@ -19,7 +20,7 @@ struct Dialog: Equatable {
 enum DetailContent {
     case empty(String)
     case model(ModelSummary, Definitions?)
-    case instance(InstanceRecord, Execution?, loadError: String?)
+    case instance(InstanceDetail)
     case task(TaskSummary, FlowNode?)
 }
 
@@ -42,6 +43,8 @@ struct InboxState {
     var detailSource: PaneKind = .tasks
     var detail: DetailContent = .empty("Nothing selected.")
     var detailScroll = 0
+    /// The detail line that Enter acts on while the detail pane has focus.
+    var detailCursor = 0
     /// The pane and id the detail shows, to reset the scroll when it changes.
     var detailIdentity = ""
 
@@ -52,6 +55,8 @@ struct InboxState {
     /// True while `/` filter text is being typed into the focused pane.
     var isEditingFilter = false
     var message: StatusMessage?
+    /// Seconds the demo clock is ahead of the system clock; the status bar shows it when not 0.
+    var clockOffset: TimeInterval = 0
 
     init(userName: String, databasePath: String, size: ScreenSize) {
         self.userName = userName
@@ -82,6 +87,12 @@ struct InboxState {
     var selectedModel: ModelSummary? {
         guard let name = pane(.models).selectedRow?.id else { return nil }
         return models.first { $0.name == name }
+    }
+
+    /// The instance the detail pane shows, when it shows one.
+    var detailInstance: InstanceDetail? {
+        if case .instance(let detail) = detail { return detail }
+        return nil
     }
 
     var selectedInstance: InstanceRecord? {

@@ -3,6 +3,7 @@ enum ListAction: Equatable {
     case nextPane, previousPane
     case moveUp, moveDown, moveTop, moveBottom, pageUp, pageDown
     case open, assign, refresh, filter, clearFilter, help, quit
+    case sendMessage, sendSignal, triggerElement, retry, advanceClock
 }
 
 /// An action of a key while a form is open. Keys not listed here edit the focused field.
@@ -34,8 +35,17 @@ enum KeyMap {
         KeyBinding(keys: [.pageDown, .control("f")], action: .pageDown, summary: "page down"),
         KeyBinding(
             keys: [.enter], action: .open,
-            summary: "open: start a model, complete a task, show an instance"),
+            summary: "open the selection: start, complete, details, link"),
         KeyBinding(keys: [.character("a")], action: .assign, summary: "assign the selected task"),
+        KeyBinding(keys: [.character("m")], action: .sendMessage, summary: "send a message"),
+        KeyBinding(keys: [.character("s")], action: .sendSignal, summary: "broadcast a signal"),
+        KeyBinding(
+            keys: [.character("e")], action: .triggerElement,
+            summary: "trigger an element of the selected instance"),
+        KeyBinding(keys: [.character("R")], action: .retry, summary: "retry a failed item of the selected instance"),
+        KeyBinding(
+            keys: [.character("+")], action: .advanceClock,
+            summary: "demo clock: jump to the next timer (or 1 hour)"),
         KeyBinding(keys: [.character("r")], action: .refresh, summary: "refresh all panes"),
         KeyBinding(
             keys: [.character("/")], action: .filter,

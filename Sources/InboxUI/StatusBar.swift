@@ -31,17 +31,50 @@ enum StatusBar {
 
         let source = state.focus == .detail ? state.detailSource : state.focus
         var hints = [Hint(key: "?", label: "help", rank: 1), Hint(key: "Tab", label: "pane", rank: 4)]
+        if let target = cursorTarget(state) {
+            hints.append(Hint(key: "Enter", label: label(of: target), rank: 2))
+            return hints + trailingHints(state)
+        }
         switch source {
         case .models: hints.append(Hint(key: "Enter", label: "start", rank: 2))
         case .tasks: hints += [Hint(key: "Enter", label: "complete", rank: 2), Hint(key: "a", label: "assign", rank: 3)]
-        case .instances: hints.append(Hint(key: "Enter", label: "details", rank: 2))
+        case .instances:
+            hints += [Hint(key: "Enter", label: "details", rank: 2), Hint(key: "e", label: "trigger", rank: 5)]
+            if state.detailInstance?.failedItems.isEmpty == false {
+                hints.append(Hint(key: "R", label: "retry", rank: 2))
+            }
         case .detail: break
+        }
+        return hints + trailingHints(state)
+    }
+
+    private static func trailingHints(_ state: InboxState) -> [Hint] {
+        var hints: [Hint] = []
+        if state.clockOffset != 0 {
+            hints.append(Hint(key: "+", label: "clock", rank: 7))
         }
         hints += [
             Hint(key: "/", label: "filter", rank: 5), Hint(key: "r", label: "refresh", rank: 6),
             Hint(key: "q", label: "quit", rank: 0),
         ]
         return hints
+    }
+
+    /// Returns the target of the detail line under the cursor while the detail pane has focus.
+    private static func cursorTarget(_ state: InboxState) -> DetailTarget? {
+        guard state.focus == .detail, let rect = state.layout.panes[.detail] else { return nil }
+        return DetailLines.page(state.detail, width: rect.width).targets[state.detailCursor]
+    }
+
+    private static func label(of target: DetailTarget) -> String {
+        switch target {
+        case .instance: return "go to instance"
+        case .failedItem: return "retry"
+        case .waitingItem(let item):
+            if item.messageId != nil { return "send message" }
+            if item.signalId != nil { return "send signal" }
+            return "trigger"
+        }
     }
 
     static func draw(_ state: InboxState, on screen: Screen) {
@@ -51,13 +84,24 @@ enum StatusBar {
 
         let user = " " + TextWidth.truncated(TextWidth.sanitized(state.userName), to: max(4, width / 8)) + " "
         let path = " " + TextWidth.truncatedFromStart(TextWidth.sanitized(state.databasePath), to: max(12, width / 5)) + " "
-        var spans = [Span(user, .hintKey), Span(path, .statusBar), Span("│", .statusBar)]
+        var spans = [Span(user, .hintKey)]
+        if let clock = clockText(state) {
+            spans += [Span(" ", .statusBar), Span(clock, .hintKey)]
+        }
+        spans += [Span(path, .statusBar), Span("│", .statusBar)]
 
-        let room = width - TextWidth.width(of: user + path) - 1
+        let room = width - spans.reduce(0) { $0 + TextWidth.width(of: $1.text) }
         for hint in fittingHints(hints(state), width: room) {
             spans += [Span(" ", .statusBar), Span(hint.key, .hintKey), Span(" " + hint.label, .statusBar)]
         }
         screen.draw(StyledLine(spans), at: CellPosition(row: row, column: 0), width: width)
+    }
+
+    /// Returns the demo clock's offset (` clock +1h05m `), or nil while the clock shows the
+    /// system time.
+    static func clockText(_ state: InboxState) -> String? {
+        guard state.clockOffset != 0 else { return nil }
+        return " clock \(DisplayFormat.offset(state.clockOffset)) "
     }
 
     /// Chooses the hints that fit in `width` columns by rank and returns them in display order.

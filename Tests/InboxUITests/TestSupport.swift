@@ -32,10 +32,10 @@ enum TestSupport {
     }
 
     /// Creates a real engine on a new SQLite file in `directory`.
-    static func makeEngine(in directory: URL) throws -> (WorkflowEngine, String) {
+    static func makeEngine(in directory: URL, clock: Clock = SystemClock()) throws -> (WorkflowEngine, String) {
         let path = directory.appendingPathComponent("inbox.sqlite").path
         let store = try SQLiteStore(path: path)
-        return (WorkflowEngine(store: store), path)
+        return (WorkflowEngine(store: store, clock: clock), path)
     }
 
     static let referenceDate = Date(timeIntervalSince1970: 1_714_550_400)

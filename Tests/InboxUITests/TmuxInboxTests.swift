@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Runs the real `bpmn-inbox` binary in a tmux session of 80x24 and works the Buy Used
-/// Car task through its form.
+/// Runs the real `bpmn-inbox` binary in a tmux session of 80x24: works the Buy Used Car
+/// task through its form, and sends a message from the message form.
 final class TmuxInboxTests: XCTestCase {
     private let socket = "bpmn-inbox-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     private var directory: URL!
@@ -67,6 +67,28 @@ final class TmuxInboxTests: XCTestCase {
         let inbox = try XCTUnwrap(pid_t(found.trimmingCharacters(in: .whitespacesAndNewlines)), "no bpmn-inbox under shell \(shell)")
         XCTAssertEqual(kill(inbox, SIGTERM), 0)
 
+        try assertTerminalRestored()
+    }
+
+    func testMessageFormDeliversInTerminal() throws {
+        let binary = try inboxBinary()
+        let model = directory.appendingPathComponent("Payment.bpmn")
+        try EventModels.payment.write(to: model, atomically: true, encoding: .utf8)
+        let database = directory.appendingPathComponent("inbox.sqlite").path
+        try check(run(binary, ["--db", database, "model", "import", model.path]), "model import")
+        try check(run(binary, ["--db", database, "start", "Payment", "--data", #"{"orderId":"A-1"}"#]), "start")
+
+        try startSession(binary: binary, database: database)
+        try waitForScreen(containing: " Tasks (0)")
+        try sendKeys("m")
+        try waitForScreen(containing: "< payment (1 waiting) >")
+        try sendKeys("C-s")
+        let screen = try waitForScreen(containing: "Message 'payment' reached Payment")
+
+        XCTAssertTrue(screen.contains(" Tasks (1)"), screen)
+        XCTAssertTrue(screen.contains(" Ship "), screen)
+
+        try sendKeys("q")
         try assertTerminalRestored()
     }
 
