@@ -22,6 +22,11 @@ extension WorkflowEngine {
         try store.setSetting(Self.timerStartsKey, value: JSONValue.object(schedules).jsonText)
     }
 
+    /// The earliest due time among the timer start events of models.
+    func nextTimerStartDue() throws -> Date? {
+        try timerStartSchedules().values.compactMap { $0["due"]?.stringValue.flatMap(ISO8601.parseDate) }.min()
+    }
+
     private func timerStartSchedules() throws -> [String: JSONValue] {
         guard let text = try store.setting(Self.timerStartsKey) else { return [:] }
         return (try? JSONValue.parse(text))?.objectValue ?? [:]

@@ -135,15 +135,17 @@ public final class WorkflowEngine {
         }
     }
 
-    /// The earliest due time among waiting timers (item timers only), or nil when none waits.
-    /// The inbox and the worker use it to sleep until the next firing.
+    /// The earliest due time among waiting timers and timer start events of models, or nil
+    /// when nothing waits. The inbox and the worker use it to sleep until the next firing.
     public func nextTimerDue() throws -> Date? {
         let waiting = Query.and([
             .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
             .field(.item(.timeDue), .exists(true)),
         ])
         return try store.readTransaction {
-            try store.findItems(waiting, options: FindOptions(sort: [(key: .item(.timeDue), ascending: true)], limit: 1)).first?.timeDue
+            let item = try store.findItems(waiting, options: FindOptions(sort: [(key: .item(.timeDue), ascending: true)], limit: 1)).first?.timeDue
+            let start = try nextTimerStartDue()
+            return [item, start].compactMap { $0 }.min()
         }
     }
 

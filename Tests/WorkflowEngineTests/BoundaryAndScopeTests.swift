@@ -281,6 +281,7 @@ final class TimerStartEventTests: XCTestCase {
             </definitions>
             """)
         XCTAssertEqual(try harness.engine.fireDueTimers().count, 0)
+        XCTAssertEqual(try harness.engine.nextTimerDue(), harness.clock.now().addingTimeInterval(60))
 
         harness.clock.advance(seconds: 60)
         XCTAssertEqual(try harness.engine.fireDueTimers().count, 1)
