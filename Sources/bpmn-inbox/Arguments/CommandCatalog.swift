@@ -1,0 +1,155 @@
+/// Every subcommand of the tool with its help text.
+enum CommandCatalog {
+    static let modelImport = CommandSpec(
+        path: ["model", "import"],
+        summary: "import BPMN (and DMN) files as models",
+        discussion: """
+            Parses each FILE as BPMN 2.0 (bpmn.io or Camunda Modeler dialect) or as a DMN \
+            decision model for business rule tasks, and stores it as a new version of the \
+            model named after the file (Order.bpmn gives Order). Valid files are imported \
+            even when others fail; each failure is reported with its path (and line and \
+            column where the parser gives them), and the exit status is 1.
+            """,
+        arguments: [ArgumentSpec(name: "FILE", help: "a .bpmn or .dmn file", isVariadic: true)],
+        options: [Options.modelName])
+
+    static let modelList = CommandSpec(
+        path: ["model", "list"],
+        summary: "list the models with their newest version and instance counts",
+        discussion: "Lists the newest version of every model, sorted by name.",
+        options: [Options.json])
+
+    static let start = CommandSpec(
+        path: ["start"],
+        summary: "start an instance of a model",
+        discussion: """
+            Starts an instance of the newest version of MODEL with the given data and runs it \
+            until every path waits (for example at a user task) or ends. The calling user is \
+            recorded on the items and in the start event's camunda:initiator variable.
+            """,
+        arguments: [ArgumentSpec(name: "MODEL", help: "model name, as 'model list' shows it")],
+        options: [Options.data, Options.startNode, Options.json])
+
+    static let invoke = CommandSpec(
+        path: ["invoke"],
+        summary: "complete the one waiting item that a query matches",
+        discussion: """
+            Completes the waiting item that QUERY matches, merges the data into its scope and \
+            runs the instance on. Exactly one waiting item must match: narrow the query with \
+            "items.id" or "id" (the instance id) when several do.
+
+            Example:
+              bpmn-inbox invoke '{"data.caseId": 1003, "items.elementId": "task_Buy"}' \\
+                --data '{"approved": true}'
+            """,
+        arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object selecting the item")],
+        options: [Options.data, Options.json])
+
+    static let assign = CommandSpec(
+        path: ["assign"],
+        summary: "change who works a waiting item and when it is due",
+        discussion: """
+            Changes the assignment fields of the one waiting item that QUERY matches and merges \
+            the data into the instance data. The item keeps waiting. Dates are ISO 8601 \
+            (2024-05-01, 2024-05-01T12:00:00Z) or durations from now (P3D, PT4H).
+
+            Example:
+              bpmn-inbox assign '{"data.caseId": 1003, "items.elementId": "task_Buy"}' \\
+                --assignment '{"candidateGroups": ["sales"], "priority": 7}'
+            """,
+        arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object selecting the item")],
+        options: [Options.assignment, Options.data, Options.json],
+        requiredOptions: [Options.assignment])
+
+    static let instances = CommandSpec(
+        path: ["instances"],
+        summary: "list instances",
+        discussion: "Lists the instances that match the query, newest first.",
+        options: [Options.query, Options.limit, Options.json])
+
+    static let tasks = CommandSpec(
+        path: ["tasks"],
+        summary: "list waiting user tasks",
+        discussion: "Lists the waiting user tasks that match the query, newest first.",
+        options: [Options.query, Options.mine, Options.json])
+
+    static let items = CommandSpec(
+        path: ["items"],
+        summary: "list the items of the instances a query matches",
+        discussion: """
+            Lists every item (executed element and taken sequence flow) of each instance that \
+            QUERY matches, in execution order. With --matching, lists only the items that \
+            satisfy the query's items.* conditions.
+            """,
+        arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object, such as '{\"id\": \"…\"}'")],
+        options: [Options.matching, Options.json])
+
+    static let message = CommandSpec(
+        path: ["message"],
+        summary: "send a message to the one receiver that waits for it",
+        discussion: """
+            Delivers the message NAME (a message name or id) with the data to the waiting \
+            catch event, receive task or boundary event whose instance matches --key. When \
+            nothing waits for it, a model whose start event catches it starts a new instance. \
+            Exactly one receiver must match unless --all is given.
+            """,
+        arguments: [ArgumentSpec(name: "NAME", help: "message name or id")],
+        options: [Options.data, Options.key, Options.deliverToAll, Options.json])
+
+    static let signal = CommandSpec(
+        path: ["signal"],
+        summary: "broadcast a signal to every receiver",
+        discussion: """
+            Delivers the signal NAME (a signal name or id) with the data to every waiting \
+            receiver whose instance matches --key (all when absent), and starts an instance \
+            of every model whose start event catches it. Each receiver runs in its own \
+            transaction; the exit status is 1 when any of them failed.
+            """,
+        arguments: [ArgumentSpec(name: "NAME", help: "signal name or id")],
+        options: [Options.data, Options.key, Options.json])
+
+    static let retry = CommandSpec(
+        path: ["retry"],
+        summary: "run failed items again",
+        discussion: """
+            Runs each failed item that QUERY matches again, after merging the data into its \
+            scope. An item fails when its timer still fails after the automatic retries; \
+            'bpmn-inbox items '{"items.status": "failed"}' --matching' lists them.
+            """,
+        arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object selecting the items")],
+        options: [Options.data, Options.json])
+
+    static let timers = CommandSpec(
+        path: ["timers"],
+        summary: "fire the timers that are due",
+        discussion: """
+            Fires every waiting timer (timer catch events and boundary timers) whose due time \
+            has passed, oldest first, each in its own transaction, and runs those instances \
+            on. Run it from cron or a systemd timer when timers must fire while no inbox is \
+            open.
+            """,
+        options: [Options.json])
+
+    static let demo = CommandSpec(
+        path: ["demo"],
+        summary: "seed a demo database and open the inbox",
+        discussion: """
+            Marks the database as a demo database, imports every .bpmn file of the models \
+            folder whose model is not in the database yet, and, when no instance is running, \
+            starts instances with the sample data of '<model name>.data.json' files in the \
+            same folder (a JSON array of data objects; one empty start when the file is \
+            missing). Then opens the inbox.
+            """,
+        options: [Options.models, Options.noInbox])
+
+    static let model = CommandGroup(
+        name: "model", summary: "import and list BPMN models", subcommands: [modelImport, modelList])
+
+    /// Commands that are a single word, in help order.
+    static let topLevel = [start, invoke, assign, message, signal, instances, tasks, items, timers, retry, demo]
+
+    static let all = [modelImport, modelList] + topLevel
+
+    /// Every first word the parser accepts, for "did you mean" hints.
+    static var firstWords: [String] { [model.name, "help"] + topLevel.map { $0.path[0] } }
+}

@@ -1,0 +1,97 @@
+/// One command-line option: its long name, the placeholder of its value (nil for a flag) and
+/// what it sets, as the help text shows it.
+struct OptionSpec: Equatable {
+    var name: String
+    var valueName: String?
+    var help: String
+    /// A repeatable option collects every value; any other option may be given once.
+    var isRepeatable = false
+
+    var takesValue: Bool { valueName != nil }
+
+    /// The option as the usage line shows it: `--data JSON` or `--json`.
+    var synopsis: String {
+        guard let valueName else { return name }
+        return "\(name) \(valueName)"
+    }
+}
+
+/// Every option of the tool. Each name takes a value in every command or in none, so the
+/// arguments can be split into options and words before the command is resolved.
+enum Options {
+    // MARK: Global options, accepted before or after any command
+
+    static let database = OptionSpec(
+        name: "--db", valueName: "PATH",
+        help: "SQLite database file; default $BPMN_INBOX_DB, else "
+            + "$XDG_DATA_HOME/bpmn-inbox/inbox.sqlite (~/.local/share/bpmn-inbox/inbox.sqlite)")
+    static let user = OptionSpec(
+        name: "--user", valueName: "NAME",
+        help: "user name for engine calls and the inbox; default your login name")
+    static let groups = OptionSpec(
+        name: "--groups", valueName: "A,B",
+        help: "candidate groups added to your Unix groups, comma-separated; may be repeated",
+        isRepeatable: true)
+    static let theme = OptionSpec(
+        name: "--theme", valueName: "NAME", help: "colour theme of the inbox")
+    static let services = OptionSpec(
+        name: "--services", valueName: "DIR",
+        help: "folder of .js files that define the services of service tasks; default "
+            + "$BPMN_INBOX_SERVICES, else the folder 'services' next to the database when it exists")
+
+    static let global = [database, user, groups, theme, services]
+
+    // MARK: Command options
+
+    static let json = OptionSpec(
+        name: "--json", valueName: nil, help: "print JSON instead of a table or summary")
+    static let data = OptionSpec(
+        name: "--data", valueName: "JSON",
+        help: "data to merge into the instance, a JSON object such as '{\"amount\": 120}'")
+    static let query = OptionSpec(
+        name: "--query", valueName: "JSON",
+        help: "MongoDB-style filter such as '{\"data.caseId\": 1003}'; default all")
+    static let assignment = OptionSpec(
+        name: "--assignment", valueName: "JSON",
+        help: "fields to change, a JSON object with any of assignee, candidateUsers, "
+            + "candidateGroups, dueDate, followUpDate, priority")
+    static let modelName = OptionSpec(
+        name: "--name", valueName: "NAME",
+        help: "model name; default the file name without .bpmn or .dmn (only with one FILE)")
+    static let startNode = OptionSpec(
+        name: "--start-node", valueName: "ID",
+        help: "element id to start at; default the model's plain start event")
+    static let limit = OptionSpec(
+        name: "--limit", valueName: "N", help: "list at most N instances, newest first")
+    static let mine = OptionSpec(
+        name: "--mine", valueName: nil,
+        help: "only tasks you may work: assigned to you, naming you or one of your groups "
+            + "as candidate, or open to everyone")
+    static let matching = OptionSpec(
+        name: "--matching", valueName: nil,
+        help: "list only the items that match the query's items.* conditions themselves")
+    static let models = OptionSpec(
+        name: "--models", valueName: "DIR",
+        help: "folder of .bpmn files to import; default ./examples when it exists, else "
+            + "/usr/local/share/bpmn-inbox/examples")
+    static let key = OptionSpec(
+        name: "--key", valueName: "JSON",
+        help: "query the receivers' instances must match, such as '{\"data.orderId\": \"A-1\"}'")
+    static let deliverToAll = OptionSpec(
+        name: "--all", valueName: nil,
+        help: "deliver to every matching receiver instead of exactly one")
+    static let noInbox = OptionSpec(
+        name: "--no-inbox", valueName: nil,
+        help: "seed the database and exit without opening the inbox")
+
+    static let all =
+        global + [
+            json, data, query, assignment, modelName, startNode, limit, mine, matching, models, key,
+            deliverToAll, noInbox,
+        ]
+
+    /// Finds an option by its long name (`--data`).
+    static func named(_ name: String) -> OptionSpec? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,28 @@
+/// An operation that failed for a reason other than the command line's form: a missing file,
+/// an engine error, a database that cannot be opened. The tool exits with status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    /// Set when the command already printed its errors, so only the exit status is left.
+    var isReported: Bool
+
+    init(_ message: String, isReported: Bool = false) {
+        self.message = message
+        self.isReported = isReported
+    }
+
+    var description: String { message }
+}
+
+/// Exit statuses of the tool.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let failure: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+/// The message of any error the tool reports.
+enum ErrorText {
+    static func describe(_ error: Error) -> String {
+        String(describing: error)
+    }
+}

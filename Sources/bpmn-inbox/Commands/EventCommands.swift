@@ -1,0 +1,83 @@
+import WorkflowEngine
+
+/// `message`, `signal` and `retry`: engine calls that may reach several instances.
+enum EventCommands {
+    static func message(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.message
+        let name = arguments.arguments[0]
+        let data = try optionalObject(arguments, Options.data, command: command)
+        let key = try arguments.value(Options.key).map {
+            try JSONArgument.query($0, label: Options.key.name, command: command)
+        }
+
+        let delivery = try session.engine().throwMessage(
+            name, data: data, matchingKey: key, user: session.user,
+            deliverToAll: arguments.flag(Options.deliverToAll))
+        guard !delivery.receivers.isEmpty else {
+            throw CommandFailure(
+                "no instance waits for message '\(name)' and no model starts with it; list what "
+                    + "waits with 'bpmn-inbox items '{\"items.status\": \"wait\"}' --matching'")
+        }
+        try report(delivery, event: "message '\(name)'", json: arguments.flag(Options.json))
+    }
+
+    static func signal(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.signal
+        let name = arguments.arguments[0]
+        let data = try optionalObject(arguments, Options.data, command: command)
+        let key = try arguments.value(Options.key).map {
+            try JSONArgument.query($0, label: Options.key.name, command: command)
+        }
+
+        let delivery = try session.engine().throwSignal(name, data: data, matchingKey: key, user: session.user)
+        try report(delivery, event: "signal '\(name)'", json: arguments.flag(Options.json))
+    }
+
+    static func retry(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.retry
+        let query = try JSONArgument.query(arguments.arguments[0], label: "QUERY", command: command)
+        let data = try optionalObject(arguments, Options.data, command: command)
+
+        let executions = try session.engine().retry(query, data: data, user: session.user)
+        if arguments.flag(Options.json) {
+            Console.output(JSONValue.array(executions.map(RecordJSON.execution)).prettyText)
+        } else {
+            let summaries = executions.map { ExecutionSummary.render($0, action: "Retried in") }
+            Console.output(summaries.joined(separator: "\n\n"))
+        }
+    }
+
+    // MARK: Helpers
+
+    private static func optionalObject(
+        _ arguments: ParsedArguments, _ option: OptionSpec, command: CommandSpec
+    ) throws -> JSONValue {
+        guard let text = arguments.value(option) else { return .emptyObject }
+        return try JSONArgument.object(text, label: option.name, command: command)
+    }
+
+    /// Prints every receiver and the instances after delivery.
+    /// - Throws: `CommandFailure` (already reported) when delivery to any receiver failed.
+    private static func report(_ delivery: EventDelivery, event: String, json: Bool) throws {
+        if json {
+            Console.output(RecordJSON.delivery(delivery).prettyText)
+        } else if delivery.receivers.isEmpty {
+            Console.output("The \(event) reached no receiver.")
+        } else {
+            var table = TextTable([.init("INSTANCE"), .init("ELEMENT", maximumWidth: 30), .init("RESULT", maximumWidth: 60)])
+            for receiver in delivery.receivers {
+                let result = receiver.error.map { "failed: " + $0 } ?? (receiver.itemId == nil ? "started" : "delivered")
+                table.append([receiver.instanceId, receiver.elementId, result])
+            }
+            Console.output("The \(event) reached \(delivery.receivers.count) receivers:\n" + table.render())
+        }
+
+        let failures = delivery.receivers.compactMap(\.error)
+        for failure in failures {
+            Console.error("\(event) failed: \(failure)")
+        }
+        if !failures.isEmpty {
+            throw CommandFailure("\(failures.count) receivers failed", isReported: true)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import WorkflowEngine
+
+/// `start`, `invoke` and `assign`: the engine calls that change an instance. Each is one
+/// engine transaction, so a failure leaves the database as it was.
+enum ExecutionCommands {
+    static func start(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.start
+        let modelName = arguments.arguments[0]
+        let data = try optionalObject(arguments, Options.data, command: command)
+        let options = StartOptions(startNodeId: arguments.value(Options.startNode))
+
+        let engine = try session.engine()
+        let execution: Execution
+        do {
+            execution = try engine.start(modelName, data: data, user: session.user, options: options)
+        } catch EngineError.modelNotFound(let name) {
+            throw CommandFailure(modelNotFoundMessage(name, engine: engine))
+        }
+        report(execution, action: "Started", json: arguments.flag(Options.json))
+    }
+
+    static func invoke(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.invoke
+        let query = try JSONArgument.query(arguments.arguments[0], label: "QUERY", command: command)
+        let data = try optionalObject(arguments, Options.data, command: command)
+
+        let execution = try session.engine().invoke(query, data: data, user: session.user)
+        report(execution, action: "Invoked", json: arguments.flag(Options.json))
+    }
+
+    static func assign(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.assign
+        let query = try JSONArgument.query(arguments.arguments[0], label: "QUERY", command: command)
+        let assignment = try JSONArgument.assignment(arguments.value(Options.assignment) ?? "{}", command: command)
+        let data = try optionalObject(arguments, Options.data, command: command)
+
+        let execution = try session.engine().assign(query, data: data, assignment: assignment, user: session.user)
+        report(execution, action: "Assigned in", json: arguments.flag(Options.json))
+    }
+
+    static func fireTimers(_ arguments: ParsedArguments, session: Session) throws {
+        let executions = try session.engine().fireDueTimers()
+
+        if arguments.flag(Options.json) {
+            Console.output(JSONValue.array(executions.map(RecordJSON.execution)).prettyText)
+            return
+        }
+        if executions.isEmpty {
+            Console.output("No timers are due.")
+            return
+        }
+        let summaries = executions.map { ExecutionSummary.render($0, action: "Fired a timer in") }
+        Console.output(summaries.joined(separator: "\n\n"))
+    }
+
+    // MARK: Helpers
+
+    private static func optionalObject(
+        _ arguments: ParsedArguments, _ option: OptionSpec, command: CommandSpec
+    ) throws -> JSONValue {
+        guard let text = arguments.value(option) else { return .emptyObject }
+        return try JSONArgument.object(text, label: option.name, command: command)
+    }
+
+    private static func report(_ execution: Execution, action: String, json: Bool) {
+        if json {
+            Console.output(RecordJSON.execution(execution).prettyText)
+        } else {
+            Console.output(ExecutionSummary.render(execution, action: action))
+        }
+    }
+
+    /// Returns the engine's message, with the closest model name when the name looks mistyped.
+    static func modelNotFoundMessage(_ name: String, engine: WorkflowEngine) -> String {
+        let message = EngineError.modelNotFound(name: name).description
+        guard let models = try? engine.listModels(),
+            let closest = Suggestion.closest(to: name, among: models.map(\.name))
+        else { return message }
+        return message + "; did you mean '\(closest)'?"
+    }
+}

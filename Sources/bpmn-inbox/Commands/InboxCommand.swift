@@ -1,0 +1,36 @@
+import InboxUI
+import WorkflowEngine
+
+/// Opens the terminal inbox: the default when no command is given, and the end of `demo`.
+enum InboxCommand {
+    /// - Throws: `CommandFailure` when standard input or output is not a terminal.
+    static func open(session: Session) throws {
+        guard Console.isInteractive else {
+            throw CommandFailure(
+                "the inbox needs a terminal, but standard input or output is not one; run it in a "
+                    + "terminal, or use a command such as 'bpmn-inbox tasks' (see 'bpmn-inbox --help')")
+        }
+        let engine = try session.engine()
+        let store = try session.store()
+        let app = InboxApp(
+            engine: engine, user: session.user, databasePath: session.databasePath,
+            themeName: session.themeName, demoClock: session.demoClock)
+        // The store's data_version ignores this connection's own commits, so it changes only
+        // when another process writes.
+        app.dataVersion = { try? store.dataVersion() }
+
+        defer { saveDemoClock(session.demoClock, in: store) }
+        try app.run()
+    }
+
+    /// Stores how far the inbox moved the demo clock, so later commands and inboxes go on from
+    /// there. A failure is reported and does not change the exit status.
+    private static func saveDemoClock(_ clock: AdjustableClock?, in store: WorkflowStore) {
+        guard let clock else { return }
+        do {
+            try DemoSettings.saveClockOffset(clock.currentOffset, in: store)
+        } catch {
+            Console.error("cannot save the demo clock offset: \(ErrorText.describe(error))")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import WorkflowEngine
+
+/// `instances`, `tasks` and `items`: read-only listings.
+enum QueryCommands {
+    static func instances(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.instances
+        let query = try optionalQuery(arguments, command: command)
+        let limit = try arguments.value(Options.limit).map { try parseLimit($0, command: command) }
+
+        let options = FindOptions(sort: [(key: .instance(.startedAt), ascending: false)], limit: limit)
+        let instances = try session.engine().findInstances(query, options: options)
+
+        if arguments.flag(Options.json) {
+            Console.output(JSONValue.array(instances.map(RecordJSON.instance)).prettyText)
+            return
+        }
+        if instances.isEmpty {
+            Console.output("No instances match \(query.jsonText).")
+            return
+        }
+        var table = TextTable([
+            .init("ID"), .init("MODEL", maximumWidth: 30), .init("STATUS"), .init("STARTED"),
+            .init("ENDED"), .init("DATA", maximumWidth: 50),
+        ])
+        for instance in instances {
+            table.append([
+                instance.id, instance.name, instance.status.rawValue, TextFormat.date(instance.startedAt),
+                TextFormat.date(instance.endedAt), instance.data.jsonText,
+            ])
+        }
+        Console.output(table.render())
+    }
+
+    static func tasks(_ arguments: ParsedArguments, session: Session) throws {
+        let query = try optionalQuery(arguments, command: CommandCatalog.tasks)
+
+        var tasks = try session.engine().pendingUserTasks(query)
+        if arguments.flag(Options.mine) {
+            tasks = tasks.filter { TaskVisibility.isVisible($0.item, to: session.user) }
+        }
+
+        if arguments.flag(Options.json) {
+            Console.output(JSONValue.array(tasks.map(RecordJSON.task)).prettyText)
+            return
+        }
+        if tasks.isEmpty {
+            Console.output("No waiting user tasks match \(query.jsonText).")
+            return
+        }
+        var table = TextTable([
+            .init("ITEM ID"), .init("TASK", maximumWidth: 30), .init("MODEL", maximumWidth: 24),
+            .init("INSTANCE"), .init("ASSIGNEE", maximumWidth: 16), .init("CANDIDATES", maximumWidth: 30),
+            .init("DUE"), .init("PRIORITY"),
+        ])
+        for task in tasks {
+            let item = task.item
+            table.append([
+                item.id, TextFormat.itemName(item), task.instanceName, item.instanceId,
+                TextFormat.text(item.assignee), ExecutionSummary.candidates(item), TextFormat.date(item.dueDate),
+                TextFormat.json(item.priority),
+            ])
+        }
+        Console.output(table.render())
+    }
+
+    static func items(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.items
+        let query = try JSONArgument.query(arguments.arguments[0], label: "QUERY", command: command)
+        let engine = try session.engine()
+
+        var items: [ItemRecord] = []
+        if arguments.flag(Options.matching) {
+            items = try engine.findItems(query)
+        } else {
+            let order = FindOptions(sort: [(key: .instance(.startedAt), ascending: true)])
+            for instance in try engine.findInstances(query, options: order) {
+                items += try engine.get(.object(["id": .string(instance.id)])).items
+            }
+        }
+
+        if arguments.flag(Options.json) {
+            Console.output(JSONValue.array(items.map(RecordJSON.item)).prettyText)
+            return
+        }
+        if items.isEmpty {
+            Console.output("No items match \(query.jsonText).")
+            return
+        }
+        var table = TextTable([
+            .init("INSTANCE"), .init("SEQ"), .init("ITEM ID"), .init("ELEMENT", maximumWidth: 30),
+            .init("NAME", maximumWidth: 30), .init("TYPE"), .init("STATUS"), .init("STARTED"), .init("ENDED"),
+        ])
+        for item in items {
+            table.append([
+                item.instanceId, String(item.seq), item.id, item.elementId, TextFormat.text(item.name),
+                TextFormat.type(item), TextFormat.status(item), TextFormat.date(item.startedAt),
+                TextFormat.date(item.endedAt),
+            ])
+        }
+        Console.output(table.render())
+    }
+
+    // MARK: Helpers
+
+    private static func optionalQuery(_ arguments: ParsedArguments, command: CommandSpec) throws -> JSONValue {
+        guard let text = arguments.value(Options.query) else { return .emptyObject }
+        return try JSONArgument.query(text, label: Options.query.name, command: command)
+    }
+
+    private static func parseLimit(_ text: String, command: CommandSpec) throws -> Int {
+        guard let limit = Int(text), limit > 0 else {
+            throw UsageError("invalid --limit '\(text)': expected a whole number above 0", command: command)
+        }
+        return limit
+    }
+}
+
+/// bpmn-server's visibility rule for tasks: the assignee, a candidate user and a member of a
+/// candidate group may see and work a task, and anyone may when it names no one.
+enum TaskVisibility {
+    static func isVisible(_ item: ItemRecord, to user: UserContext) -> Bool {
+        if user.isAdmin { return true }
+
+        let isOpen = (item.assignee ?? "").isEmpty && item.candidateUsers.isEmpty && item.candidateGroups.isEmpty
+        if isOpen { return true }
+        if item.assignee == user.name { return true }
+        if item.candidateUsers.contains(user.name) { return true }
+        return item.candidateGroups.contains { user.groups.contains($0) }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import SQLiteStore
+import WorkflowEngine
+
+/// The state every command shares: the database path, the calling user and the open engine.
+final class Session {
+    let databasePath: String
+    let user: UserContext
+    let themeName: String?
+    /// The folder of JavaScript service files, when one is configured or the default exists.
+    let servicesFolder: String?
+    private var openStore: SQLiteStore?
+    private var openEngine: WorkflowEngine?
+    /// The engine's clock on a demo database, which the inbox's `+` key moves forward.
+    private(set) var demoClock: AdjustableClock?
+
+    /// Resolves the global options against the environment.
+    init(arguments: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.databasePath = DatabaseLocation.resolve(
+            flag: arguments.value(Options.database), environment: environment, home: LoginUser.homeFolder())
+        self.themeName = arguments.value(Options.theme)
+
+        let explicitServices = arguments.value(Options.services) ?? environment[Self.servicesVariable].flatMap { $0.isEmpty ? nil : $0 }
+        self.servicesFolder = explicitServices ?? Self.defaultServicesFolder(databasePath: databasePath)
+
+        let name = arguments.value(Options.user) ?? LoginUser.name()
+        var groups = LoginUser.groups(of: name)
+        for list in arguments.allValues(Options.groups) {
+            for group in list.split(separator: ",") {
+                let trimmed = group.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty, !groups.contains(trimmed) { groups.append(trimmed) }
+            }
+        }
+        self.user = UserContext(name: name, groups: groups)
+    }
+
+    /// Returns the store on the session's database, opening it (and creating the file) on first use.
+    /// - Throws: `CommandFailure` when the folder cannot be created or the file cannot be opened.
+    func store() throws -> SQLiteStore {
+        if let openStore { return openStore }
+
+        try DatabaseLocation.createParentFolder(of: databasePath)
+        do {
+            let store = try SQLiteStore(path: databasePath)
+            openStore = store
+            return store
+        } catch {
+            throw CommandFailure(
+                "cannot open the database '\(databasePath)': \(error); choose another file with --db "
+                    + "or \(DatabaseLocation.environmentVariable)")
+        }
+    }
+
+    /// Returns the engine on the session's database, creating it on first use. On a demo
+    /// database its clock is an `AdjustableClock` that starts at the offset the last inbox
+    /// left it at.
+    /// - Throws: `CommandFailure` when the database cannot be opened or the services fail to load.
+    func engine() throws -> WorkflowEngine {
+        if let openEngine { return openEngine }
+
+        let store = try store()
+        let engine: WorkflowEngine
+        if try DemoSettings.isDemo(store) {
+            let clock = AdjustableClock(offset: try DemoSettings.clockOffset(store))
+            demoClock = clock
+            engine = WorkflowEngine(store: store, clock: clock)
+        } else {
+            engine = WorkflowEngine(store: store)
+        }
+        try loadServices(into: engine)
+        openEngine = engine
+        return engine
+    }
+
+    static let servicesVariable = "BPMN_INBOX_SERVICES"
+
+    /// Returns the `services` folder next to the database, or nil when it does not exist.
+    private static func defaultServicesFolder(databasePath: String) -> String? {
+        let folder = ((databasePath as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("services")
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+        return exists ? folder : nil
+    }
+
+    /// Loads the services folder's `.js` files into the engine.
+    /// - Throws: `CommandFailure` when the folder is missing or a file fails to load.
+    private func loadServices(into engine: WorkflowEngine) throws {
+        guard let servicesFolder else { return }
+
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: servicesFolder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure(
+                "services folder '\(servicesFolder)' not found; give an existing folder with --services "
+                    + "or \(Self.servicesVariable)")
+        }
+        do {
+            try engine.loadServices(from: URL(fileURLWithPath: servicesFolder))
+        } catch {
+            throw CommandFailure("cannot load the services in '\(servicesFolder)': \(ErrorText.describe(error))")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PCLITests: XCTestCase { func testNothing() {} }
