@@ -57,7 +57,7 @@ extension InstanceRun {
         return context
     }
 
-    /// Shapes a result as Camunda's `mapDecisionResult` says: `singleEntry` (one value),
+    /// Shapes a result as Camunda's `mapDecisionResult` values define it: `singleEntry` (one value),
     /// `singleResult` (one rule's outputs), `collectEntries` (one output of every rule),
     /// `resultList` (every rule's outputs, the default).
     static func mapResult(_ result: DecisionResult, mapping: String, elementId: String) throws -> JSONValue {

@@ -4,8 +4,8 @@ import Foundation
 /// Starts the instance a call activity calls; returns it as committed.
 typealias CallStarter = (_ calledElement: String, _ data: JSONValue, _ parentItemId: String, _ userName: String?) throws -> Execution
 
-/// Call activities, on the calling side: the child is its own instance whose
-/// `parentItemId` is the call activity's item; the item waits until the child ends.
+/// Call activities, on the calling side. The child is its own instance whose `parentItemId`
+/// is the call activity's item, and the item waits until the child ends.
 extension InstanceRun {
     func enterCallActivity(_ node: FlowNode, itemId: String, tokenId: Int) throws {
         guard let raw = node.calledElement?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
@@ -25,7 +25,7 @@ extension InstanceRun {
         try finishCallIfChildEnded(node, itemId: itemId, tokenId: tokenId, child: child)
     }
 
-    /// The data a called instance starts with: a copy of the caller's scope when the call
+    /// Builds the data a called instance starts with: a copy of the caller's scope when the call
     /// activity has no `camunda:in` mappings, else only what the mappings give.
     private func callInput(of node: FlowNode, itemId: String, tokenId: Int) throws -> JSONValue {
         let scope = data(of: tokenId)
@@ -64,7 +64,7 @@ extension InstanceRun {
         }
     }
 
-    /// The data a finished child gives back: nothing without `camunda:out` mappings.
+    /// Builds the data a finished child gives back: nothing without `camunda:out` mappings.
     private func callOutput(of node: FlowNode, child: Execution) throws -> JSONValue {
         var result: [String: JSONValue] = [:]
         let childData = child.instance.data

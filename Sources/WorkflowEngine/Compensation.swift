@@ -19,7 +19,8 @@ extension InstanceRun {
         }
     }
 
-    /// The activityRef of a compensation throw or end event, when it has a compensate definition.
+    /// Returns the activityRef of a compensation throw or end event, when it has a compensate
+    /// definition.
     func compensationTarget(of node: FlowNode) -> String?? {
         for definition in node.eventDefinitions {
             if case .compensate(let activityRef) = definition { return .some(activityRef) }
@@ -76,7 +77,7 @@ extension InstanceRun {
         return false
     }
 
-    /// A cancel end event inside a transaction: cancels the rest of the transaction,
+    /// Handles a cancel end event inside a transaction: cancels the rest of the transaction,
     /// compensates its completed activities, and fires the transaction's cancel boundary event.
     /// - Throws: `EngineError.unsupportedElement` when the event is not inside a transaction
     ///   with a cancel boundary event.

@@ -108,9 +108,9 @@ extension WorkflowEngine {
 
     static let maximumEventDepth = 20
 
-    /// Triggers `elementId` in the running instance `instanceId`: a waiting item of that
-    /// element completes with `data`; otherwise a new token starts at the element (a
-    /// secondary start event, or any node), as bpmn-server's `startEvent` does.
+    /// Triggers `elementId` in the running instance `instanceId`. A waiting item of that
+    /// element completes with `data`. Otherwise a new token starts at the element (a secondary
+    /// start event, or any node), as bpmn-server's `startEvent` does.
     public func startEvent(
         instanceId: String, elementId: String, data: JSONValue = .emptyObject, user: UserContext? = nil
     ) throws -> Execution {

@@ -53,7 +53,8 @@ extension InstanceRun {
         }
     }
 
-    /// Whether a token is a waiting event sub-process subscription (which keeps nothing alive).
+    /// Reports whether a token is a waiting event sub-process subscription (which keeps nothing
+    /// alive).
     func isSubscription(_ token: TokenRecord) -> Bool {
         token.kind == .eventSubProcess && token.status == .wait
             && token.currentItemId.flatMap { item($0) }.map { graph.nodes[$0.elementId]?.kind == .startEvent } == true
@@ -66,7 +67,7 @@ extension InstanceRun {
         }
     }
 
-    /// The event sub-process in `container` whose error or escalation start catches `thrown`:
+    /// Finds the event sub-process in `container` whose error or escalation start catches `thrown`:
     /// the same code first, then one without a code.
     func catchingEventSubProcess(in container: FlowContainer, for thrown: ThrownEvent) -> (FlowNode, FlowNode)? {
         var fallback: (FlowNode, FlowNode)?
@@ -140,7 +141,7 @@ extension InstanceRun {
         }
     }
 
-    /// The event sub-process and scope of a subscription item that just received its event.
+    /// Finds the event sub-process and start event of a subscription item that received its event.
     func subscriptionTarget(ofItem itemId: String) -> (eventSubProcess: FlowNode, start: FlowNode)? {
         guard let item = item(itemId), let start = graph.nodes[item.elementId], start.kind == .startEvent,
             let owner = graph.scopeOfNode[start.id], let node = graph.nodes[owner], node.triggeredByEvent,

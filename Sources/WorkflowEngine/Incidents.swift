@@ -1,6 +1,6 @@
 import Foundation
 
-/// Failures in work nobody waits on (a timer firing), retried with back-off and then kept
+/// Failures in unattended work (a timer firing), retried with back-off and then kept
 /// as incidents that an operator retries.
 extension WorkflowEngine {
     /// Delays before the retries of a failed timer firing, in seconds. After the last retry
@@ -9,7 +9,7 @@ extension WorkflowEngine {
 
     /// Records a failed timer firing on its item, in its own transaction: the due time moves
     /// by the next back-off delay, or, when the retries are used up, the item's status becomes
-    /// `failed` with the error in `statusDetails` and the history says so.
+    /// `failed` with the error in `statusDetails`, with a line in the history.
     func recordTimerFailure(itemId: String, instanceId: String, error: Error) throws {
         try store.writeTransaction {
             guard var state = try store.loadInstance(id: instanceId),

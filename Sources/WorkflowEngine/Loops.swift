@@ -13,7 +13,7 @@ import Foundation
 extension InstanceRun {
     static let loopBodyType = "bpmn:MultiInstanceBody"
 
-    /// Whether `tokenId` runs one iteration of `node` (rather than arriving at it).
+    /// Reports whether `tokenId` runs one iteration of `node` (rather than arriving at it).
     func isIteration(_ tokenId: Int, of node: FlowNode) -> Bool {
         guard let token = token(tokenId), token.kind == .instance, let owner = token.originItemId else { return false }
         return item(owner)?.elementId == node.id && item(owner)?.type == Self.loopBodyType
@@ -92,7 +92,7 @@ extension InstanceRun {
         }
     }
 
-    /// The key of an iteration: the collection element when it is a string or number, else
+    /// Returns the key of an iteration: the collection element when it is a string or number, else
     /// the index.
     private static func iterationKey(_ element: JSONValue, index: Int) -> String {
         switch element {
@@ -177,8 +177,8 @@ extension InstanceRun {
         return outcome.value == .bool(true)
     }
 
-    /// A condition written as `${…}` or `$(…)` or plain JavaScript, read with the data keys
-    /// as variables, so `nrOfCompletedInstances >= 3` works without `data.`.
+    /// Rewrites a condition written as `${…}` or `$(…)` or plain JavaScript so it reads the
+    /// data keys as variables, so `nrOfCompletedInstances >= 3` works without `data.`.
     private static func conditionExpression(_ condition: String) -> String {
         if condition.hasPrefix("${") { return condition }
         let body = condition.hasPrefix("$") ? String(condition.dropFirst()) : condition

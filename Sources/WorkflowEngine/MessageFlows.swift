@@ -22,8 +22,8 @@ extension InstanceRun {
         }
     }
 
-    /// Whether a token arriving at a waiting node was already signalled by a message flow,
-    /// so it passes through instead of waiting.
+    /// Reports whether a message flow already signalled a token arriving at a waiting node, so
+    /// it passes through instead of waiting, and forgets the signal.
     func takeArrivalSignal(_ tokenId: Int) -> Bool {
         signalledOnArrival.remove(tokenId) != nil
     }

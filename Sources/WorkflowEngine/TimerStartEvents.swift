@@ -22,7 +22,7 @@ extension WorkflowEngine {
         try store.setSetting(Self.timerStartsKey, value: JSONValue.object(schedules).jsonText)
     }
 
-    /// The earliest due time among the timer start events of models.
+    /// Returns the earliest due time among the timer start events of models.
     func nextTimerStartDue() throws -> Date? {
         try timerStartSchedules().values.compactMap { $0["due"]?.stringValue.flatMap(ISO8601.parseDate) }.min()
     }
