@@ -275,8 +275,10 @@ final class ScriptEngine {
               getItems() { return scope.items || []; },
               appendData(values) { if (values && typeof values === 'object') Object.assign(data, values); }
             };
+            const parents = scope.parents || [];
+            const parentToken = { data: parents.length ? parents[parents.length - 1] : data };
             const token = {
-              id: item.tokenId, dataPath: scope.dataPath || '', execution: context,
+              id: item.tokenId, dataPath: scope.dataPath || '', execution: context, parentToken: parentToken,
               loop: { end() { loopEnded = true; } },
               log: (...v) => record('log', v),
               get data() { return data; },
