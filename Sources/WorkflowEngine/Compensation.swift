@@ -32,11 +32,19 @@ extension InstanceRun {
     /// - Returns: how many handlers were started (the throwing item waits for them).
     @discardableResult
     func startCompensation(scopeOf tokenId: Int, activityRef: String?, throwItemId: String) throws -> Int {
-        let scope = scopeItemId(of: tokenId)
+        var scope = scopeItemId(of: tokenId)
+        var activity = activityRef
+        // Compensating a completed sub-process compensates the activities completed inside it.
+        if let reference = activityRef, let node = graph.nodes[reference], node.subProcess != nil,
+            let completed = items.last(where: { $0.elementId == reference && $0.status == .end && $0.endedAt != nil })
+        {
+            scope = completed.id
+            activity = nil
+        }
         let candidates = items.filter { item in
             guard item.status == .end, item.endedAt != nil,
                 let info = item.statusDetails["compensation"]?.objectValue, info["done"] == nil,
-                activityRef == nil || item.elementId == activityRef
+                activity == nil || item.elementId == activity
             else { return false }
             return scopeItemId(of: item.tokenId) == scope
         }

@@ -47,13 +47,20 @@ extension WorkflowEngine {
             let target = try findOneWaitingItem(parsed, query: query)
             let (run, tokenId) = try loadRun(for: target, user: user)
 
-            run.mergeData(input, tokenId: tokenId, itemId: target.id)
-            run.itemInputs[target.id] = input
-            if let node = run.graph.nodes[target.elementId] {
-                try run.runValidateListeners(of: node, itemId: target.id, tokenId: tokenId)
+            if let node = run.graph.nodes[target.elementId],
+                node.kind == .boundaryEvent || run.subscriptionTarget(ofItem: target.id) != nil
+            {
+                // Invoking a waiting boundary event or event sub-process start fires it.
+                try run.deliverEvent(toItem: target.id, tokenId: tokenId, data: input)
+            } else {
+                run.mergeData(input, tokenId: tokenId, itemId: target.id)
+                run.itemInputs[target.id] = input
+                if let node = run.graph.nodes[target.elementId] {
+                    try run.runValidateListeners(of: node, itemId: target.id, tokenId: tokenId)
+                }
+                try run.resume(itemId: target.id, tokenId: tokenId)
+                try run.run()
             }
-            try run.resume(itemId: target.id, tokenId: tokenId)
-            try run.run()
 
             let record = HistoryRecord(
                 instanceId: target.instanceId, at: clock.now(), user: user?.name, action: "invoke",
