@@ -34,10 +34,23 @@ extension InstanceRun {
     func startCompensation(scopeOf tokenId: Int, activityRef: String?, throwItemId: String) throws -> Int {
         var scope = scopeItemId(of: tokenId)
         var activity = activityRef
-        // Compensating a completed sub-process compensates the activities completed inside it.
-        if let reference = activityRef, let node = graph.nodes[reference], node.subProcess != nil,
+        // Compensating a completed sub-process runs its compensation event sub-process when it
+        // has one, else compensates the activities completed inside it.
+        if let reference = activityRef, let node = graph.nodes[reference], let body = node.subProcess,
             let completed = items.last(where: { $0.elementId == reference && $0.status == .end && $0.endedAt != nil })
         {
+            if let handler = compensationEventSubProcess(in: body), completed.statusDetails["compensated"] == nil {
+                updateItem(completed.id) { record in
+                    var details = record.statusDetails.objectValue ?? [:]
+                    details["compensated"] = true
+                    record.statusDetails = .object(details)
+                }
+                let dataPath = scopeTokens(ofItem: completed.id).first?.dataPath ?? ""
+                spawnToken(kind: .boundaryEvent, at: handler.start.id, parent: token(tokenId)?.parentTokenId, originItemId: throwItemId, dataPath: dataPath)
+                note("compensate", itemId: completed.id, elementId: reference,
+                     message: "compensating '\(reference)' with its event sub-process '\(handler.eventSubProcess.id)'")
+                return 1
+            }
             scope = completed.id
             activity = nil
         }
@@ -65,6 +78,18 @@ extension InstanceRun {
             note("compensate", itemId: item.id, elementId: item.elementId, message: "compensating '\(item.elementId)' with '\(handler)'")
         }
         return ordered.count
+    }
+
+    /// The event sub-process of a scope whose start event has a compensation definition.
+    private func compensationEventSubProcess(in body: FlowContainer) -> (eventSubProcess: FlowNode, start: FlowNode)? {
+        for node in body.nodes where node.triggeredByEvent {
+            if let start = node.subProcess?.nodes.first(where: { start in
+                start.kind == .startEvent && start.eventDefinitions.contains { if case .compensate = $0 { return true } else { return false } }
+            }) {
+                return (node, start)
+            }
+        }
+        return nil
     }
 
     /// Resumes compensation throw events whose handlers have all ended.

@@ -101,4 +101,40 @@ final class CompensationTests: XCTestCase {
         XCTAssertEqual(cancelled.statuses("Sorry"), ["wait"])
         XCTAssertTrue(cancelled.items("Booked").isEmpty)
     }
+
+    func testCompensationEventSubProcessRunsForCompensatedSubProcess() throws {
+        let harness = try EngineHarness()
+        try harness.engine.importModel(name: "c", source: """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+              <process id="p" isExecutable="true">
+                <startEvent id="S"/>
+                <subProcess id="Booking">
+                  <startEvent id="BS"/>
+                  <scriptTask id="Book" scriptFormat="JavaScript"><script>data.booked = true;</script></scriptTask>
+                  <endEvent id="BE"/>
+                  <sequenceFlow id="b1" sourceRef="BS" targetRef="Book"/>
+                  <sequenceFlow id="b2" sourceRef="Book" targetRef="BE"/>
+                  <subProcess id="UndoBooking" triggeredByEvent="true">
+                    <startEvent id="US"><compensateEventDefinition/></startEvent>
+                    <scriptTask id="Undo" scriptFormat="JavaScript"><script>data.undone = true;</script></scriptTask>
+                    <endEvent id="UE"/>
+                    <sequenceFlow id="u1" sourceRef="US" targetRef="Undo"/>
+                    <sequenceFlow id="u2" sourceRef="Undo" targetRef="UE"/>
+                  </subProcess>
+                </subProcess>
+                <intermediateThrowEvent id="Compensate"><compensateEventDefinition activityRef="Booking"/></intermediateThrowEvent>
+                <userTask id="Done"/>
+                <sequenceFlow id="f1" sourceRef="S" targetRef="Booking"/>
+                <sequenceFlow id="f2" sourceRef="Booking" targetRef="Compensate"/>
+                <sequenceFlow id="f3" sourceRef="Compensate" targetRef="Done"/>
+              </process>
+            </definitions>
+            """)
+
+        let started = try harness.engine.start("c")
+
+        XCTAssertEqual(started.instance.data.value(atPath: "Booking.undone"), true)
+        XCTAssertEqual(started.statuses("Undo"), ["end"])
+        XCTAssertEqual(started.statuses("Done"), ["wait"])
+    }
 }
