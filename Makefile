@@ -11,7 +11,7 @@ BINDIR = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share/bpmn-inbox
 
 BUILD_PACKAGES = libncurses-dev libsqlite3-dev libjavascriptcoregtk-4.1-dev pkg-config
-TEST_PACKAGES = $(BUILD_PACKAGES) tmux
+TEST_PACKAGES = $(BUILD_PACKAGES) tmux sqlite3
 
 # apt-get needs root: use sudo when make does not run as root.
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)

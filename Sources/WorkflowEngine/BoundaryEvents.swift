@@ -95,7 +95,6 @@ extension InstanceRun {
     /// token on. An interrupting boundary timer first cancels its host activity.
     func fireTimer(itemId: String) throws {
         guard let item = item(itemId), item.status == .wait, let node = graph.nodes[item.elementId] else { return }
-        note("timer", itemId: itemId, elementId: node.id, message: "timer '\(node.id)' fired")
         if let target = subscriptionTarget(ofItem: itemId) {
             try triggerEventSubProcess(
                 target.eventSubProcess, start: target.start, subscriptionTokenId: item.tokenId,

@@ -42,7 +42,9 @@ private func dispatch(_ command: CommandSpec, _ arguments: ParsedArguments, sess
     case CommandCatalog.instances: try QueryCommands.instances(arguments, session: session)
     case CommandCatalog.tasks: try QueryCommands.tasks(arguments, session: session)
     case CommandCatalog.items: try QueryCommands.items(arguments, session: session)
-    case CommandCatalog.timers: try ExecutionCommands.fireTimers(arguments, session: session)
+    case CommandCatalog.startEvent: try EventCommands.startEvent(arguments, session: session)
+    case CommandCatalog.timers: try WaitingEventsCommand.list(arguments, session: session)
+    case CommandCatalog.worker: try WorkerCommand.run(arguments, session: session)
     case CommandCatalog.demo: try DemoCommand.run(arguments, session: session)
     default: preconditionFailure("command '\(command.name)' is in the catalog but has no handler")
     }

@@ -119,16 +119,50 @@ enum CommandCatalog {
         arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object selecting the items")],
         options: [Options.data, Options.json])
 
+    static let startEvent = CommandSpec(
+        path: ["start-event"],
+        summary: "trigger an element of a running instance",
+        discussion: """
+            Triggers ELEMENT_ID in the running instance INSTANCE_ID. When an item of that \
+            element waits (a catch event, receive task or user task), it completes with the \
+            data. Otherwise a new path starts at the element, such as a second start event. \
+            The instance then runs until every path waits or ends.
+            """,
+        arguments: [
+            ArgumentSpec(name: "INSTANCE_ID", help: "instance id, as 'bpmn-inbox instances' shows it"),
+            ArgumentSpec(name: "ELEMENT_ID", help: "element id from the model, such as 'start_reminder'"),
+        ],
+        options: [Options.data, Options.json])
+
     static let timers = CommandSpec(
         path: ["timers"],
-        summary: "fire the timers that are due",
+        summary: "list what waits for a timer, message or signal",
         discussion: """
-            Fires every waiting timer (timer catch events and boundary timers) whose due time \
-            has passed, oldest first, each in its own transaction, and runs those instances \
-            on. Run it from cron or a systemd timer when timers must fire while no inbox is \
-            open.
+            Lists every waiting item that waits for an event: timer catch events and boundary \
+            timers with their due time, and message and signal receivers with the name they \
+            wait for. Timers come first, soonest first. It changes nothing; 'bpmn-inbox worker' \
+            fires the timers.
             """,
         options: [Options.json])
+
+    static let worker = CommandSpec(
+        path: ["worker"],
+        summary: "fire timers until stopped (or once with --once)",
+        discussion: """
+            Fires every due timer (timer catch events, boundary timers and timer start events \
+            of models), each in its own transaction, and runs those instances on. Then it \
+            sleeps until the next timer is due, at most 1 second, so timers that other \
+            processes write are seen, and repeats until SIGTERM or SIGINT. It prints one line \
+            per firing on standard output and one per failed firing on standard error. A \
+            failed firing is retried after 10 s, 60 s and 300 s and then becomes an incident \
+            for 'bpmn-inbox retry'. The worker keeps running after errors, and prints each.
+
+            Several workers may share one database: each timer fires once.
+
+            Exit status: 0 after SIGTERM or SIGINT or, with --once, after the due timers were \
+            fired (even when some of them failed); 1 when the database cannot be read or written.
+            """,
+        options: [Options.once])
 
     static let demo = CommandSpec(
         path: ["demo"],
@@ -146,7 +180,9 @@ enum CommandCatalog {
         name: "model", summary: "import and list BPMN models", subcommands: [modelImport, modelList])
 
     /// Commands that are a single word, in help order.
-    static let topLevel = [start, invoke, assign, message, signal, instances, tasks, items, timers, retry, demo]
+    static let topLevel = [
+        start, invoke, assign, message, signal, startEvent, instances, tasks, items, timers, worker, retry, demo,
+    ]
 
     static let all = [modelImport, modelList] + topLevel
 

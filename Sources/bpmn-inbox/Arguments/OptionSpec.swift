@@ -39,7 +39,16 @@ enum Options {
         help: "folder of .js files that define the services of service tasks; default "
             + "$BPMN_INBOX_SERVICES, else the folder 'services' next to the database when it exists")
 
-    static let global = [database, user, groups, theme, services]
+    static let now = OptionSpec(
+        name: "--now", valueName: "TIME",
+        help: "run with a simulated clock showing TIME: an ISO 8601 date-time such as "
+            + "2030-01-01T09:00:00Z, or a duration from the real time such as +PT2H or -P1D; "
+            + "only on a demo or test database unless --force-clock is given")
+    static let forceClock = OptionSpec(
+        name: "--force-clock", valueName: nil,
+        help: "allow --now on a database that is neither a demo nor a test database")
+
+    static let global = [database, user, groups, theme, services, now, forceClock]
 
     // MARK: Command options
 
@@ -84,10 +93,14 @@ enum Options {
         name: "--no-inbox", valueName: nil,
         help: "seed the database and exit without opening the inbox")
 
+    static let once = OptionSpec(
+        name: "--once", valueName: nil,
+        help: "fire what is due now and exit instead of running until stopped")
+
     static let all =
         global + [
             json, data, query, assignment, modelName, startNode, limit, mine, matching, models, key,
-            deliverToAll, noInbox,
+            deliverToAll, noInbox, once,
         ]
 
     /// Finds an option by its long name (`--data`).

@@ -2,13 +2,19 @@ import Foundation
 import WorkflowEngine
 
 /// The settings that make a database a demo database: the `demo` mark, and the offset of the
-/// demo clock, which the inbox moves forward to fire timers without waiting.
+/// demo clock, which the inbox moves forward to fire timers without waiting. A database whose
+/// `test` setting is `true` is a test database; like a demo database it accepts `--now`.
 enum DemoSettings {
     static let demoKey = "demo"
+    static let testKey = "test"
     static let clockOffsetKey = "demoClockOffset"
 
     static func isDemo(_ store: WorkflowStore) throws -> Bool {
         try store.readTransaction { try store.setting(demoKey) } == "true"
+    }
+
+    static func isTest(_ store: WorkflowStore) throws -> Bool {
+        try store.readTransaction { try store.setting(testKey) } == "true"
     }
 
     static func markAsDemo(_ store: WorkflowStore) throws {

@@ -1,6 +1,6 @@
 import WorkflowEngine
 
-/// `message`, `signal` and `retry`: engine calls that may reach several instances.
+/// `message`, `signal`, `start-event` and `retry`: the engine calls that deliver events.
 enum EventCommands {
     static func message(_ arguments: ParsedArguments, session: Session) throws {
         let command = CommandCatalog.message
@@ -31,6 +31,31 @@ enum EventCommands {
 
         let delivery = try session.engine().throwSignal(name, data: data, matchingKey: key, user: session.user)
         try report(delivery, event: "signal '\(name)'", json: arguments.flag(Options.json))
+    }
+
+    static func startEvent(_ arguments: ParsedArguments, session: Session) throws {
+        let command = CommandCatalog.startEvent
+        let instanceId = arguments.arguments[0]
+        let elementId = arguments.arguments[1]
+        let data = try optionalObject(arguments, Options.data, command: command)
+
+        let execution: Execution
+        do {
+            execution = try session.engine().startEvent(
+                instanceId: instanceId, elementId: elementId, data: data, user: session.user)
+        } catch EngineError.instanceNotFound {
+            throw CommandFailure(
+                "instance '\(instanceId)' not found; list the instance ids with 'bpmn-inbox instances'")
+        } catch EngineError.startNodeNotFound(let model, _) {
+            throw CommandFailure(
+                "model '\(model)' of instance \(instanceId) has no element '\(elementId)'; use an "
+                    + "element id from the model file, such as the id of a start or catch event")
+        }
+        if arguments.flag(Options.json) {
+            Console.output(RecordJSON.execution(execution).prettyText)
+        } else {
+            Console.output(ExecutionSummary.render(execution, action: "Triggered '\(elementId)' in"))
+        }
     }
 
     static func retry(_ arguments: ParsedArguments, session: Session) throws {

@@ -38,21 +38,6 @@ enum ExecutionCommands {
         report(execution, action: "Assigned in", json: arguments.flag(Options.json))
     }
 
-    static func fireTimers(_ arguments: ParsedArguments, session: Session) throws {
-        let executions = try session.engine().fireDueTimers()
-
-        if arguments.flag(Options.json) {
-            Console.output(JSONValue.array(executions.map(RecordJSON.execution)).prettyText)
-            return
-        }
-        if executions.isEmpty {
-            Console.output("No timers are due.")
-            return
-        }
-        let summaries = executions.map { ExecutionSummary.render($0, action: "Fired a timer in") }
-        Console.output(summaries.joined(separator: "\n\n"))
-    }
-
     // MARK: Helpers
 
     private static func optionalObject(

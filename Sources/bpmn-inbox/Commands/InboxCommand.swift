@@ -19,7 +19,9 @@ enum InboxCommand {
         // when another process writes.
         app.dataVersion = { try? store.dataVersion() }
 
-        defer { saveDemoClock(session.demoClock, in: store) }
+        // A --now clock is for this run only, so the demo goes on from its own offset.
+        let savedClock = session.isClockSimulated ? nil : session.demoClock
+        defer { saveDemoClock(savedClock, in: store) }
         try app.run()
     }
 

@@ -11,14 +11,22 @@ final class Session {
     let servicesFolder: String?
     private var openStore: SQLiteStore?
     private var openEngine: WorkflowEngine?
-    /// The engine's clock on a demo database, which the inbox's `+` key moves forward.
+    /// The engine's clock on a demo database or under `--now`, which the inbox's `+` key
+    /// moves forward.
     private(set) var demoClock: AdjustableClock?
+    /// The value of `--now`, when given.
+    let simulatedNow: String?
+    let isClockForced: Bool
+    /// Whether the engine runs on the `--now` clock, whose offset must not become the demo's.
+    var isClockSimulated: Bool { simulatedNow != nil }
 
     /// Resolves the global options against the environment.
     init(arguments: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.databasePath = DatabaseLocation.resolve(
             flag: arguments.value(Options.database), environment: environment, home: LoginUser.homeFolder())
         self.themeName = arguments.value(Options.theme)
+        self.simulatedNow = arguments.value(Options.now)
+        self.isClockForced = arguments.flag(Options.forceClock)
 
         let explicitServices = arguments.value(Options.services) ?? environment[Self.servicesVariable].flatMap { $0.isEmpty ? nil : $0 }
         self.servicesFolder = explicitServices ?? Self.defaultServicesFolder(databasePath: databasePath)
@@ -51,16 +59,23 @@ final class Session {
         }
     }
 
-    /// Returns the engine on the session's database, creating it on first use. On a demo
-    /// database its clock is an `AdjustableClock` that starts at the offset the last inbox
-    /// left it at.
-    /// - Throws: `CommandFailure` when the database cannot be opened or the services fail to load.
+    /// Returns the engine on the session's database, creating it on first use. Under `--now`
+    /// its clock is an `AdjustableClock` showing that time. Otherwise, on a demo database, it
+    /// is an `AdjustableClock` that starts at the offset the last inbox left it at.
+    /// - Throws: `UsageError` when `--now` is invalid, or is given for a database that is neither
+    ///   a demo nor a test database without `--force-clock`. `CommandFailure` when the database
+    ///   cannot be opened or the services fail to load.
     func engine() throws -> WorkflowEngine {
         if let openEngine { return openEngine }
 
         let store = try store()
         let engine: WorkflowEngine
-        if try DemoSettings.isDemo(store) {
+        if let simulatedNow {
+            let clock = AdjustableClock(showing: try SimulatedTime.parse(simulatedNow))
+            try checkClockMayBeSimulated(store)
+            demoClock = clock
+            engine = WorkflowEngine(store: store, clock: clock)
+        } else if try DemoSettings.isDemo(store) {
             let clock = AdjustableClock(offset: try DemoSettings.clockOffset(store))
             demoClock = clock
             engine = WorkflowEngine(store: store, clock: clock)
@@ -73,6 +88,20 @@ final class Session {
     }
 
     static let servicesVariable = "BPMN_INBOX_SERVICES"
+
+    /// Allows `--now` on demo and test databases, and on any database with `--force-clock`,
+    /// because every change made under it is recorded at the simulated time.
+    /// - Throws: `UsageError` naming the database and both ways out.
+    private func checkClockMayBeSimulated(_ store: SQLiteStore) throws {
+        if isClockForced { return }
+        if try DemoSettings.isDemo(store) || DemoSettings.isTest(store) { return }
+
+        throw UsageError(
+            "option '\(Options.now.name)' is rejected for '\(databasePath)' because it is neither a demo "
+                + "nor a test database, and every change made under it would be recorded at the "
+                + "simulated time; use a demo database ('bpmn-inbox demo'), or add "
+                + "'\(Options.forceClock.name)' to simulate the time anyway")
+    }
 
     /// Returns the `services` folder next to the database, or nil when it does not exist.
     private static func defaultServicesFolder(databasePath: String) -> String? {
