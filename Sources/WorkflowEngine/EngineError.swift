@@ -90,7 +90,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "'\(elementId)' rejected the data: \(message)"
         case let .serviceNotFound(elementId, service, searched):
             return "service '\(service)' called by '\(elementId)' is not defined in \(searched); add "
-                + "services.\(service) = (input, context) => ... to a .js file there"
+                + "services.\(service) = (input, context) => ... to a .js file there (services load when "
+                + "bpmn-inbox starts, so restart an open inbox)"
         case let .serviceLoadFailed(file, message):
             return "services file \(file) failed to load: \(message)"
         case let .decisionNotFound(elementId, decision):

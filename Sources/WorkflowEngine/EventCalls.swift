@@ -199,11 +199,13 @@ extension WorkflowEngine {
         var result = EventDelivery(receivers: [], executions: [])
         for receiver in receivers {
             do {
-                let execution = try store.writeTransaction { () -> Execution in
+                // A receiver that an earlier delivery of this event ended (a terminate end
+                // event, an interrupting boundary) is skipped, not reported as failed.
+                let delivered = try store.writeTransaction { () -> Execution? in
                     guard let state = try store.loadInstance(id: receiver.instanceId),
                         let current = state.items.first(where: { $0.id == receiver.id }), current.status == .wait,
                         let token = state.tokens.first(where: { $0.currentItemId == receiver.id })
-                    else { throw EngineError.itemNotWaiting(itemId: receiver.id, elementId: receiver.elementId, status: "changed") }
+                    else { return nil }
                     let model = try models.definitions(name: state.instance.name, version: state.instance.modelVersion)
                     let run = makeRun(state, graph: ProcessGraph(definitions: model.definitions), user: user)
                     try run.deliverEvent(toItem: receiver.id, tokenId: token.id, data: data)
@@ -212,6 +214,7 @@ extension WorkflowEngine {
                         itemId: receiver.id, elementId: receiver.elementId, data: data, message: "\(event) received")
                     return try save(run, history: record)
                 }
+                guard let execution = delivered else { continue }
                 result.executions.append(execution)
                 result.receivers.append(EventReceiver(instanceId: receiver.instanceId, itemId: receiver.id, elementId: receiver.elementId))
             } catch {

@@ -15,7 +15,7 @@ public final class WorkflowEngine {
     /// How deeply thrown events are being delivered right now (events thrown by receivers).
     var dispatchDepth = 0
     /// The services folder loaded last, named in "service not found" messages.
-    var servicesLocation = "no services folder (load one with loadServices(from:))"
+    var servicesLocation = "any services folder, because none was loaded (the CLI loads services/*.js next to the database, or --services DIR)"
     /// Parsed DMN models by name and version.
     var decisionModels: [String: DecisionModel] = [:]
     /// Call activity items whose child is being started right now, in memory.

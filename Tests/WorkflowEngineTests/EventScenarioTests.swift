@@ -174,3 +174,20 @@ final class EventScenarioTests: XCTestCase {
         XCTAssertEqual(incident.status, .running)
     }
 }
+
+/// A signal that reaches several boundary events of one instance.
+final class SignalToOneInstanceTests: XCTestCase {
+    func testLaterReceiversEndedByFirstAreSkipped() throws {
+        let harness = try EngineHarness()
+        try harness.importCorpus("bpmn-web/processes/Signal.bpmn", as: "Signal")
+        let started = try harness.engine.start("Signal")
+        let waiting = started.items.filter { $0.status == .wait && $0.signalId != nil }
+        XCTAssertGreaterThan(waiting.count, 1)
+
+        let delivery = try harness.engine.throwSignal("Cancel_All")
+
+        XCTAssertEqual(delivery.receivers.filter { $0.error != nil }, [])
+        XCTAssertEqual(delivery.receivers.count, 1)
+        XCTAssertEqual(try harness.engine.get(["id": .string(started.id)]).status, .end)
+    }
+}
