@@ -136,9 +136,10 @@ struct FormState: Equatable {
 
     // MARK: Submitting
 
-    /// Checks every input and builds the data object to send: the typed inputs first,
-    /// then the keys of the free JSON input, which replace typed values of the same name.
-    /// Read-only and empty optional inputs are left out.
+    /// Checks every input and builds the data object to send: the typed inputs, merged
+    /// with the keys of the free JSON input. Read-only and empty optional inputs are left out.
+    /// A key of the JSON input that names a form field would bypass that field's check, so
+    /// it is an error of the JSON input.
     /// - Returns: the data, or nil when an input is invalid; each invalid input gets its
     ///   error and focus moves to the first of them.
     mutating func validatedData() -> JSONValue? {
@@ -152,6 +153,7 @@ struct FormState: Equatable {
                 inputs[index].error = nil
                 guard let value else { continue }
                 if inputs[index].kind == .jsonObject {
+                    try checkNoFormFieldKeys(in: value)
                     extra = value
                 } else {
                     typed[inputs[index].key] = value
@@ -170,6 +172,23 @@ struct FormState: Equatable {
             return nil
         }
         return JSONValue.object(typed).merging(extra)
+    }
+
+    /// Rejects keys of the free JSON input that name one of the form's typed inputs,
+    /// read-only ones included.
+    /// - Throws: `FormInputError` naming each such key and the input to use instead.
+    private func checkNoFormFieldKeys(in extra: JSONValue) throws {
+        guard let keys = extra.objectValue?.keys else { return }
+        let fields = inputs.filter { $0.kind != .jsonObject && keys.contains($0.key) }
+        guard !fields.isEmpty else { return }
+
+        let reasons = fields.map { field -> String in
+            let isLabelTheKey = field.label.lowercased() == field.key.lowercased()
+            let name = isLabelTheKey ? field.key : "\(field.key) (\"\(field.label)\")"
+            if field.isReadOnly { return "\(name) is a read-only form field; remove it" }
+            return "\(name) is a form field; set it above"
+        }
+        throw FormInputError(message: reasons.joined(separator: "; "))
     }
 
     /// Checks every input and builds the assignment object. It contains only the fields

@@ -2,11 +2,19 @@ import CNcursesw
 import Foundation
 import WorkflowEngine
 
-/// The signal that asked the inbox to stop, or 0. Written only by `recordStopSignal`.
+/// The signal that asked the inbox to stop (SIGTERM or SIGHUP), or 0. Written only by
+/// `recordStopSignal`.
 private nonisolated(unsafe) var pendingStopSignal: Int32 = 0
+/// Set to 1 by `recordInterrupt` when SIGINT arrives; the run loop clears it and treats
+/// it as the Ctrl-C key.
+private nonisolated(unsafe) var pendingInterrupt: Int32 = 0
 
 private func recordStopSignal(_ signal: Int32) {
     pendingStopSignal = signal
+}
+
+private func recordInterrupt(_ signal: Int32) {
+    pendingInterrupt = 1
 }
 
 /// Restores the terminal before the process dies of a crash signal, then lets the
@@ -52,8 +60,10 @@ public final class InboxApp {
         set { controller.dataVersion = newValue }
     }
 
-    /// Runs the inbox until the user quits or SIGINT, SIGTERM or SIGHUP arrives, then
-    /// restores the terminal.
+    /// Runs the inbox until the user quits or SIGTERM or SIGHUP arrives, then restores
+    /// the terminal. SIGINT acts as the Ctrl-C key: it cancels an open form and quits
+    /// otherwise. The terminal is in raw mode, so Ctrl-C normally arrives as a key; the
+    /// signal comes from `kill -INT` or a terminal left in cbreak mode.
     /// - Throws: `InboxError` when there is no usable terminal. Engine errors never end
     ///   the loop; they are shown on screen.
     public func run() throws {
@@ -75,6 +85,11 @@ public final class InboxApp {
     private func runLoop(on screen: NcursesScreen) {
         var needsDrawing = true
         while pendingStopSignal == 0 {
+            if pendingInterrupt != 0 {
+                pendingInterrupt = 0
+                guard controller.handle(.control("c")) else { return }
+                needsDrawing = true
+            }
             if needsDrawing {
                 renderer.render(controller.state, on: screen)
                 needsDrawing = false
@@ -133,14 +148,16 @@ public final class InboxApp {
 
     // MARK: Signals
 
-    private static let stopSignals = [SIGINT, SIGTERM, SIGHUP]
+    private static let stopSignals = [SIGTERM, SIGHUP]
     private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     /// Installs signal handlers before ncurses starts, so that ncurses keeps them. Stop
-    /// signals set a flag, which the loop checks every `NcursesScreen.keyTimeout`
+    /// signals and SIGINT set flags, which the loop checks every `NcursesScreen.keyTimeout`
     /// milliseconds. Crash signals restore the terminal before the process dies.
     private func installSignalHandlers() {
         pendingStopSignal = 0
+        pendingInterrupt = 0
+        signal(SIGINT) { recordInterrupt($0) }
         for stopSignal in Self.stopSignals {
             signal(stopSignal) { recordStopSignal($0) }
         }
@@ -150,7 +167,7 @@ public final class InboxApp {
     }
 
     private func restoreSignalHandlers() {
-        for number in Self.stopSignals + Self.crashSignals {
+        for number in [SIGINT] + Self.stopSignals + Self.crashSignals {
             signal(number, SIG_DFL)
         }
     }

@@ -53,12 +53,18 @@ final class InboxController {
 
     // MARK: Keys
 
-    /// Applies one key. Ctrl-C quits from anywhere, even from an open form.
+    /// Applies one key. Ctrl-C cancels an open form (and any dialog over it) like Esc;
+    /// with no form open it quits from anywhere.
     /// - Returns: false when the key is a quit key.
     @discardableResult
     func handle(_ key: Key) -> Bool {
         if key == .resize { return true }
-        if key == .control("c") { return false }
+        if key == .control("c") {
+            guard state.form != nil else { return false }
+            state.dialog = nil
+            cancelForm()
+            return true
+        }
 
         if state.layout.isTooSmall {
             return key != .character("q")
@@ -90,6 +96,7 @@ final class InboxController {
         for kind in PaneKind.lists {
             state.updatePane(kind) { _, _ in }
         }
+        state.helpScroll = min(state.helpScroll, HelpLines.maximumScroll(in: size))
     }
 
     private func perform(_ action: ListAction) -> Bool {
@@ -250,16 +257,21 @@ final class InboxController {
         case .none:
             break
         case .cancel:
-            state.form = nil
-            show("Cancelled.")
+            cancelForm()
         case .submit:
             submitForm()
         }
     }
 
+    private func cancelForm() {
+        state.form = nil
+        show("Cancelled.")
+    }
+
+    /// Scrolls or closes the help overlay. The scroll stops at the last page, so the
+    /// first key back up always moves the text.
     private func handleHelpKey(_ key: Key) {
-        let page = max(1, state.layout.size.rows - 6)
-        let lastLine = max(0, HelpLines.build().count - 1)
+        let page = HelpLines.pageHeight(in: state.layout.size)
         var scroll = state.helpScroll
 
         switch key {
@@ -272,7 +284,7 @@ final class InboxController {
         default:
             break
         }
-        state.helpScroll = max(0, min(scroll, lastLine))
+        state.helpScroll = max(0, min(scroll, HelpLines.maximumScroll(in: state.layout.size)))
     }
 
     private func startFilter() {

@@ -185,12 +185,11 @@ struct InboxRenderer {
 
     private func drawHelp(_ state: InboxState, on screen: Screen) {
         let lines = HelpLines.build()
-        let box = Overlay.centeredBox(
-            in: state.layout.size, width: 84, height: lines.count + 2, maximumHeight: state.layout.size.rows - 2)
+        let box = HelpLines.box(in: state.layout.size, lineCount: lines.count)
         let inner = Overlay.inner(box)
         Overlay.drawBox(box, title: lines.count > inner.height ? "Keys (j/k scroll)" : "Keys", on: screen)
 
-        let scroll = min(state.helpScroll, max(0, lines.count - inner.height))
+        let scroll = min(state.helpScroll, HelpLines.maximumScroll(in: state.layout.size))
         for line in 0..<inner.height {
             let index = scroll + line
             guard lines.indices.contains(index) else { break }

@@ -52,12 +52,12 @@ enum KeyMap {
             summary: "filter the pane as you type (Enter keeps it)"),
         KeyBinding(keys: [.escape], action: .clearFilter, summary: "clear the filter"),
         KeyBinding(keys: [.character("?"), .function(1)], action: .help, summary: "show this help"),
-        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, summary: "quit"),
+        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, summary: "quit (Ctrl-C in a form cancels it)"),
     ]
 
     static let form: [KeyBinding<FormAction>] = [
         KeyBinding(keys: [.control("s")], action: .submit, summary: "submit the form from any field"),
-        KeyBinding(keys: [.escape], action: .cancel, summary: "cancel the form"),
+        KeyBinding(keys: [.escape, .control("c")], action: .cancel, summary: "cancel the form (the inbox stays open)"),
         KeyBinding(keys: [.tab, .down], action: .nextField, summary: "next field"),
         KeyBinding(keys: [.backTab, .up], action: .previousField, summary: "previous field"),
     ]

@@ -35,20 +35,29 @@ enum PaneRows {
         }
     }
 
-    /// Tasks: task name, instance (model) name, short instance id, assignee, due date.
+    /// Tasks: task name, instance (model) name, assignee, due date, short instance id.
+    /// The task name gets the spare width. While it would get less than
+    /// `taskNamePreferredWidth`, optional columns are dropped, the instance id first
+    /// (the Instances pane lists it too).
     static let taskColumns = [
-        ColumnSpec(minimum: 6, weight: 3),
-        ColumnSpec(minimum: 6, weight: 3),
-        ColumnSpec(minimum: shortIDLength, weight: 0, isOptional: true),
-        ColumnSpec(minimum: 5, weight: 2, isOptional: true),
+        ColumnSpec(minimum: 6, weight: 3, preferredWidth: taskNamePreferredWidth),
+        ColumnSpec(minimum: 6, weight: 2),
+        ColumnSpec(minimum: 5, weight: 1, isOptional: true),
         ColumnSpec(minimum: 5, weight: 0, isOptional: true),
+        ColumnSpec(minimum: shortIDLength, weight: 0, isOptional: true),
     ]
+
+    /// Cells the task name column should get before optional columns are shown. At 80
+    /// columns this drops the instance id, which gives the name 18 cells beside a
+    /// 12-character model name and a 5-character assignee.
+    static let taskNamePreferredWidth = 16
 
     static func taskRows(_ tasks: [TaskSummary], now: Date = Date()) -> [PaneRow] {
         tasks.map { task in
             PaneRow(id: task.item.id, cells: [
-                task.taskTitle, task.instanceName, shortID(task.item.instanceId), task.item.assignee ?? "-",
+                task.taskTitle, task.instanceName, task.item.assignee ?? "-",
                 task.item.dueDate.map { DisplayFormat.compactDay($0, now: now) } ?? "",
+                shortID(task.item.instanceId),
             ])
         }
     }

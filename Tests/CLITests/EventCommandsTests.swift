@@ -75,6 +75,38 @@ final class EventCommandsTests: XCTestCase {
         XCTAssertEqual(try waitingElements(), ["catch_payment", "catch_payment"])
     }
 
+    func testSeveralReceiversErrorSuggestsAll() throws {
+        try startOrder("A-1")
+        try startOrder("B-2")
+
+        let result = try cli.run(["message", "Payment received"])
+
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("2 receivers wait for 'Payment received'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("(use --all)"), result.stderr)
+    }
+
+    func testMessageToOneReceiverSaysReceiver() throws {
+        try startOrder("A-1")
+
+        let result = try cli.run(["message", "Payment received"])
+
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("reached 1 receiver:"), result.stdout)
+    }
+
+    func testKeyedMessageWithoutReceiverNamesKey() throws {
+        try startOrder("A-1")
+
+        let result = try cli.run(["message", "Payment received", "--key", "{\"data.orderId\": \"Z-9\"}"])
+
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(
+            result.stderr.contains("no instance matching the key {\"data.orderId\": \"Z-9\"} waits for message"),
+            result.stderr)
+        XCTAssertEqual(try waitingElements(), ["catch_payment"])
+    }
+
     func testMessageToAllReachesEveryReceiver() throws {
         try startOrder("A-1")
         try startOrder("B-2")

@@ -116,6 +116,18 @@ final class UsageErrorTests: XCTestCase {
         try assertUsageError(["model", "import", "a.bpmn", "b.bpmn", "--name", "X"], mentions: "--name sets the name of one model")
     }
 
+    func testEmptyUserIsRejected() throws {
+        try assertUsageError(["tasks", "--user", ""], mentions: "--user needs a user name, but its value is empty")
+    }
+
+    func testEmptyModelNameIsRejected() throws {
+        try assertUsageError(["model", "import", "a.bpmn", "--name", ""], mentions: "--name must not be empty")
+    }
+
+    func testBlankModelNameIsRejected() throws {
+        try assertUsageError(["model", "import", "a.bpmn", "--name=  "], mentions: "--name must not be empty")
+    }
+
     func testUsageErrorCreatesNoDatabase() throws {
         _ = try cli.run(["start", "Order", "--data", "{"])
 

@@ -26,7 +26,7 @@ final class WorkerCommandTests: XCTestCase {
 
         XCTAssertTrue(fired, "stdout: \(worker.stdout)\nstderr: \(worker.stderr)")
         XCTAssertEqual(status, 0, worker.stderr)
-        XCTAssertTrue(worker.stdout.contains("worker stopped by SIGTERM: 1 timers fired"), worker.stdout)
+        XCTAssertTrue(worker.stdout.contains("worker stopped by SIGTERM: 1 timer fired"), worker.stdout)
     }
 
     func testWorkerStopsOnSIGINT() throws {

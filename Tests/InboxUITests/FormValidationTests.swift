@@ -207,11 +207,58 @@ final class FormValidationTests: XCTestCase {
         XCTAssertEqual(form.inputs.last?.error, "must be a JSON object such as {\"amount\": 100}")
     }
 
-    func testJSONKeysReplaceTypedValues() {
-        var form = jsonForm("{\"name\": \"from JSON\", \"extra\": 1}", fields: [FormField(id: "name")])
+    func testJSONKeysBesideFormFieldsAreMerged() {
+        var form = jsonForm("{\"extra\": 1}", fields: [FormField(id: "name")])
         form.inputs[0] = typed("typed", into: form.inputs[0])
 
-        XCTAssertEqual(form.validatedData(), ["name": "from JSON", "extra": 1])
+        XCTAssertEqual(form.validatedData(), ["name": "typed", "extra": 1])
+    }
+
+    func testJSONKeyOfTypedFieldIsRejected() {
+        var form = jsonForm("{\"amount\": \"lots\", \"note\": \"x\"}", fields: [FormField(id: "amount", type: "long")])
+        form.inputs[0] = typed("100", into: form.inputs[0])
+        form.focus = 0
+
+        XCTAssertNil(form.validatedData())
+        XCTAssertEqual(form.inputs.last?.error, "amount is a form field; set it above")
+        XCTAssertNil(form.inputs[0].error)
+        XCTAssertEqual(form.focus, form.inputs.count - 1)
+    }
+
+    func testJSONKeyOfEmptyOptionalFieldIsRejected() {
+        var form = jsonForm("{\"amount\": 5}", fields: [FormField(id: "amount", type: "long")])
+
+        XCTAssertNil(form.validatedData())
+        XCTAssertEqual(form.inputs.last?.error, "amount is a form field; set it above")
+    }
+
+    func testJSONKeyConflictNamesLabel() {
+        var form = jsonForm("{\"amount\": 5}", fields: [FormField(id: "amount", label: "Amount (EUR)", type: "long")])
+
+        XCTAssertNil(form.validatedData())
+        XCTAssertEqual(form.inputs.last?.error, "amount (\"Amount (EUR)\") is a form field; set it above")
+    }
+
+    func testJSONKeyOfReadOnlyFieldIsRejected() {
+        var form = jsonForm("{\"ref\": \"B2\"}", fields: [FormField(id: "ref", constraints: [.init(name: "readonly", config: nil)])])
+
+        XCTAssertNil(form.validatedData())
+        XCTAssertEqual(form.inputs.last?.error, "ref is a read-only form field; remove it")
+    }
+
+    func testJSONKeyConflictKeepsTypedErrorFirst() {
+        var form = jsonForm("{\"amount\": 5}", fields: [FormField(id: "n", type: "long"), FormField(id: "amount")])
+        form.inputs[0] = typed("x", into: form.inputs[0])
+
+        XCTAssertNil(form.validatedData())
+        XCTAssertEqual(form.focus, 0)
+        XCTAssertEqual(form.inputs.last?.error, "amount is a form field; set it above")
+    }
+
+    func testControlCCancelsForm() {
+        var form = jsonForm("{}")
+
+        XCTAssertEqual(form.handle(.control("c")), .cancel)
     }
 
     func testFormFocusesFirstInvalidInput() {

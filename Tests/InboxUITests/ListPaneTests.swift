@@ -73,6 +73,30 @@ final class ListPaneTests: XCTestCase {
         XCTAssertEqual(widths, [11, 0])
     }
 
+    func testColumnLayoutDropsOptionalForPreferredWidth() {
+        let specs = [
+            ColumnSpec(minimum: 4, weight: 1, preferredWidth: 10),
+            ColumnSpec(minimum: 4, weight: 0, isOptional: true),
+        ]
+
+        XCTAssertEqual(ColumnLayout.widths(specs, rows: [], width: 14), [13, 0])
+        XCTAssertEqual(ColumnLayout.widths(specs, rows: [], width: 16), [10, 4])
+    }
+
+    func testColumnLayoutGivesFirstColumnUnusedWidth() {
+        let specs = [ColumnSpec(minimum: 4, weight: 1), ColumnSpec(minimum: 4, weight: 1)]
+        let rows = [PaneRow(id: "1", cells: ["a long task name", "Car"])]
+
+        XCTAssertEqual(ColumnLayout.widths(specs, rows: rows, width: 40), [34, 4])
+    }
+
+    func testColumnLayoutKeepsFlexibleMinimum() {
+        let specs = [ColumnSpec(minimum: 6, weight: 8), ColumnSpec(minimum: 6, weight: 1)]
+        let rows = [PaneRow(id: "1", cells: ["name", "instance"])]
+
+        XCTAssertEqual(ColumnLayout.widths(specs, rows: rows, width: 20)[1], 6)
+    }
+
     func testColumnLayoutUsesWholeWidth() {
         let specs = PaneRows.taskColumns
 

@@ -109,6 +109,30 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(Set(columns).count, 1, "assignee column starts at \(columns)")
     }
 
+    func testTaskNameFitsEighteenCellsAt80Columns() throws {
+        let name = "Check credit score"
+        let state = TestSupport.state(tasks: [TestSupport.task(id: "abcdef1", name: name, instanceName: "Buy Used Car")])
+        let screen = TestSupport.render(state)
+        let row = try XCTUnwrap(state.layout.panes[.tasks]).row + 1
+
+        XCTAssertTrue(screen.line(row).contains(" \(name) "), screen.line(row))
+        XCTAssertTrue(screen.line(row).contains(" alice "), screen.line(row))
+        XCTAssertFalse(screen.line(row).contains("instan"), "instance id still shown: \(screen.line(row))")
+    }
+
+    func testTaskNameTakesSpareWidthWhenWide() throws {
+        let name = "Check the credit of the buyer"
+        let state = TestSupport.state(
+            size: ScreenSize(rows: 30, columns: 120),
+            tasks: [TestSupport.task(id: "abcdef1", name: name, instanceName: "Buy Used Car")])
+        let screen = TestSupport.render(state)
+        let row = try XCTUnwrap(state.layout.panes[.tasks]).row + 1
+
+        XCTAssertTrue(screen.line(row).contains(" \(name) "), screen.line(row))
+        XCTAssertTrue(screen.line(row).contains(" Buy Used Car "), screen.line(row))
+        XCTAssertTrue(screen.line(row).contains(" instan"), "instance id missing: \(screen.line(row))")
+    }
+
     func testSeparatorStaysInPlaceAfterWideNames() throws {
         let state = TestSupport.state(tasks: [
             TestSupport.task(id: "1", name: String(repeating: "中", count: 40), instanceName: "車"),

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// Runs the real `bpmn-inbox` binary in a tmux session of 80x24: works the Buy Used Car
-/// task through its form, and sends a message from the message form.
+/// task through its form, sends a message from the message form, and cancels a form with
+/// Ctrl-C and with SIGINT.
 final class TmuxInboxTests: XCTestCase {
     private let socket = "bpmn-inbox-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     private var directory: URL!
@@ -61,13 +62,51 @@ final class TmuxInboxTests: XCTestCase {
         try startSession(binary: binary, database: database)
         try waitForScreen(containing: " Tasks (1)")
 
+        XCTAssertEqual(kill(try inboxProcessID(), SIGTERM), 0)
+
+        try assertTerminalRestored()
+    }
+
+    func testControlCKeyCancelsFormThenQuits() throws {
+        let binary = try inboxBinary()
+        let database = try prepareDatabase(binary: binary, models: ["Buy Used Car"])
+        try startSession(binary: binary, database: database)
+        try waitForScreen(containing: " Tasks (1)")
+        try sendKeys("Enter")
+        try waitForScreen(containing: "┌─ Complete Buy")
+
+        try sendKeys("C-c")
+        let screen = try waitForScreen(containing: "Cancelled.")
+
+        XCTAssertFalse(screen.contains("┌─ Complete Buy"), screen)
+        XCTAssertTrue(screen.contains(" Tasks (1)"), screen)
+        try sendKeys("C-c")
+        try assertTerminalRestored()
+    }
+
+    func testSigintCancelsFormThenQuits() throws {
+        let binary = try inboxBinary()
+        let database = try prepareDatabase(binary: binary, models: ["Buy Used Car"])
+        try startSession(binary: binary, database: database)
+        try waitForScreen(containing: " Tasks (1)")
+        try sendKeys("Enter")
+        try waitForScreen(containing: "┌─ Complete Buy")
+        let inbox = try inboxProcessID()
+
+        XCTAssertEqual(kill(inbox, SIGINT), 0)
+        let screen = try waitForScreen(containing: "Cancelled.")
+
+        XCTAssertFalse(screen.contains("┌─ Complete Buy"), screen)
+        XCTAssertEqual(kill(inbox, SIGINT), 0)
+        try assertTerminalRestored()
+    }
+
+    /// Returns the process id of the inbox running in the tmux pane's shell.
+    private func inboxProcessID() throws -> pid_t {
         let shell = try run(tmux, ["-L", socket, "display-message", "-p", "-t", "inbox", "#{pane_pid}"]).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let found = try run("/usr/bin/pgrep", ["-P", shell, "-x", "bpmn-inbox"]).output
-        let inbox = try XCTUnwrap(pid_t(found.trimmingCharacters(in: .whitespacesAndNewlines)), "no bpmn-inbox under shell \(shell)")
-        XCTAssertEqual(kill(inbox, SIGTERM), 0)
-
-        try assertTerminalRestored()
+        return try XCTUnwrap(pid_t(found.trimmingCharacters(in: .whitespacesAndNewlines)), "no bpmn-inbox under shell \(shell)")
     }
 
     func testMessageFormDeliversInTerminal() throws {

@@ -5,7 +5,8 @@
 /// with a dash.
 enum CommandLineParser {
     /// - Throws: `UsageError` naming the unknown command or option, the missing value or
-    ///   argument, or the option that does not apply to the command.
+    ///   argument, the option that does not apply to the command, or the option whose value
+    ///   must not be empty (`--db`, `--user`).
     static func parse(_ words: [String]) throws -> Invocation {
         let tokens = try tokenize(words)
 
@@ -177,6 +178,9 @@ enum CommandLineParser {
             guard applies else {
                 let target = command.map { "'\($0.name)'" } ?? "opening the inbox"
                 throw UsageError("option '\(spec.name)' does not apply to \(target)", command: command)
+            }
+            if let emptyValueError = spec.emptyValueError, value.isEmpty {
+                throw UsageError(emptyValueError, command: command)
             }
             if parsed.values[spec.name] != nil, !spec.isRepeatable {
                 throw UsageError("option '\(spec.name)' is given more than once; give it once", command: command)

@@ -6,6 +6,8 @@ struct OptionSpec: Equatable {
     var help: String
     /// A repeatable option collects every value; any other option may be given once.
     var isRepeatable = false
+    /// The usage error for an empty value (`--db ""`, `--db=`); nil when an empty value is allowed.
+    var emptyValueError: String? = nil
 
     var takesValue: Bool { valueName != nil }
 
@@ -24,10 +26,14 @@ enum Options {
     static let database = OptionSpec(
         name: "--db", valueName: "PATH",
         help: "SQLite database file; default $BPMN_INBOX_DB, else "
-            + "$XDG_DATA_HOME/bpmn-inbox/inbox.sqlite (~/.local/share/bpmn-inbox/inbox.sqlite)")
+            + "$XDG_DATA_HOME/bpmn-inbox/inbox.sqlite (~/.local/share/bpmn-inbox/inbox.sqlite)",
+        emptyValueError: "--db needs a file path, but its value is empty; give the database file, "
+            + "such as '--db inbox.sqlite', or leave out --db to use the default database")
     static let user = OptionSpec(
         name: "--user", valueName: "NAME",
-        help: "user name for engine calls and the inbox; default your login name")
+        help: "user name for engine calls and the inbox; default your login name",
+        emptyValueError: "--user needs a user name, but its value is empty; give one, such as "
+            + "'--user alice', or leave out --user to act as your login name")
     static let groups = OptionSpec(
         name: "--groups", valueName: "A,B",
         help: "candidate groups added to your Unix groups, comma-separated; may be repeated",

@@ -16,11 +16,11 @@ enum DemoCommand {
         let started = try startSampleInstances(files, folder: folder, session: session, failures: &failures)
 
         Console.output(
-            "Demo database \(session.databasePath): \(imported) models imported, "
-                + "\(files.count - imported) already there, \(started) instances started.")
+            "Demo database \(session.databasePath): \(TextFormat.count(imported, "model")) imported, "
+                + "\(files.count - imported) already there, \(TextFormat.count(started, "instance")) started.")
         if !failures.isEmpty {
             failures.forEach(Console.error)
-            throw CommandFailure("the demo could not be seeded completely (\(failures.count) problems above)")
+            throw CommandFailure("the demo could not be seeded completely (\(TextFormat.count(failures.count, "problem")) above)")
         }
 
         if !arguments.flag(Options.noInbox) {

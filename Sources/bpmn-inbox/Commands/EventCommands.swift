@@ -6,19 +6,36 @@ enum EventCommands {
         let command = CommandCatalog.message
         let name = arguments.arguments[0]
         let data = try optionalObject(arguments, Options.data, command: command)
-        let key = try arguments.value(Options.key).map {
+        let keyText = arguments.value(Options.key)
+        let key = try keyText.map {
             try JSONArgument.query($0, label: Options.key.name, command: command)
         }
 
-        let delivery = try session.engine().throwMessage(
-            name, data: data, matchingKey: key, user: session.user,
-            deliverToAll: arguments.flag(Options.deliverToAll))
+        let delivery: EventDelivery
+        do {
+            delivery = try session.engine().throwMessage(
+                name, data: data, matchingKey: key, user: session.user,
+                deliverToAll: arguments.flag(Options.deliverToAll))
+        } catch let error as EngineError {
+            guard case .ambiguousReceivers(let event, _) = error, event == name else { throw error }
+            throw CommandFailure("\(error) (use \(Options.deliverToAll.name))")
+        }
         guard !delivery.receivers.isEmpty else {
-            throw CommandFailure(
-                "no instance waits for message '\(name)' and no model starts with it; list what "
-                    + "waits with 'bpmn-inbox items '{\"items.status\": \"wait\"}' --matching'")
+            throw CommandFailure(noReceiverMessage(name: name, keyText: keyText))
         }
         try report(delivery, event: "message '\(name)'", json: arguments.flag(Options.json))
+    }
+
+    /// Returns the error for a message that reached no receiver. With `--key` it quotes the key,
+    /// because a key that matches no instance is the usual cause when instances wait for the message.
+    private static func noReceiverMessage(name: String, keyText: String?) -> String {
+        let waitingList = "'bpmn-inbox items '{\"items.status\": \"wait\"}' --matching'"
+        guard let keyText else {
+            return "no instance waits for message '\(name)' and no model starts with it; list what "
+                + "waits with \(waitingList)"
+        }
+        return "no instance matching the key \(keyText) waits for message '\(name)', and no model starts "
+            + "with it; check the key's fields against the waiting instances' data, listed by \(waitingList)"
     }
 
     static func signal(_ arguments: ParsedArguments, session: Session) throws {
@@ -94,7 +111,7 @@ enum EventCommands {
                 let result = receiver.error.map { "failed: " + $0 } ?? (receiver.itemId == nil ? "started" : "delivered")
                 table.append([receiver.instanceId, receiver.elementId, result])
             }
-            Console.output("The \(event) reached \(delivery.receivers.count) receivers:\n" + table.render())
+            Console.output("The \(event) reached \(TextFormat.count(delivery.receivers.count, "receiver")):\n" + table.render())
         }
 
         let failures = delivery.receivers.compactMap(\.error)
@@ -102,7 +119,7 @@ enum EventCommands {
             Console.error("\(event) failed: \(failure)")
         }
         if !failures.isEmpty {
-            throw CommandFailure("\(failures.count) receivers failed", isReported: true)
+            throw CommandFailure("\(TextFormat.count(failures.count, "receiver")) failed", isReported: true)
         }
     }
 }

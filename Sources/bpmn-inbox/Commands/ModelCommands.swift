@@ -1,12 +1,19 @@
+import Foundation
 import WorkflowEngine
 
 /// `model import` and `model list`.
 enum ModelCommands {
     /// Imports every file it can and reports each failure.
-    /// - Throws: `CommandFailure` when at least one file failed, after the others were imported.
+    /// - Throws: `UsageError` when `--name` is empty or given with several files.
+    ///   `CommandFailure` when at least one file failed, after the others were imported.
     static func importFiles(_ arguments: ParsedArguments, session: Session) throws {
         let paths = arguments.arguments
         let name = arguments.value(Options.modelName)
+        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw UsageError(
+                "--name must not be empty or blank; give a model name, such as '--name Order', or leave out "
+                    + "--name to name the model after the file", command: CommandCatalog.modelImport)
+        }
         if name != nil, paths.count > 1 {
             throw UsageError(
                 "--name sets the name of one model but \(paths.count) files were given; import them "

@@ -21,8 +21,9 @@ final class Session {
     var isClockSimulated: Bool { simulatedNow != nil }
 
     /// Resolves the global options against the environment.
-    init(arguments: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.databasePath = DatabaseLocation.resolve(
+    /// - Throws: `UsageError` when `$BPMN_INBOX_DB` is set but empty.
+    init(arguments: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.databasePath = try DatabaseLocation.resolve(
             flag: arguments.value(Options.database), environment: environment, home: LoginUser.homeFolder())
         self.themeName = arguments.value(Options.theme)
         self.simulatedNow = arguments.value(Options.now)
@@ -43,10 +44,12 @@ final class Session {
     }
 
     /// Returns the store on the session's database, opening it (and creating the file) on first use.
-    /// - Throws: `CommandFailure` when the folder cannot be created or the file cannot be opened.
+    /// - Throws: `CommandFailure` when the path is a folder, the parent folder cannot be created
+    ///   or the file cannot be opened.
     func store() throws -> SQLiteStore {
         if let openStore { return openStore }
 
+        try DatabaseLocation.checkIsNotFolder(databasePath)
         try DatabaseLocation.createParentFolder(of: databasePath)
         do {
             let store = try SQLiteStore(path: databasePath)
@@ -105,8 +108,7 @@ final class Session {
 
     /// Returns the `services` folder next to the database, or nil when it does not exist.
     private static func defaultServicesFolder(databasePath: String) -> String? {
-        let folder = ((databasePath as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent("services")
+        let folder = (ParentFolder.of(databasePath) as NSString).appendingPathComponent("services")
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
         return exists ? folder : nil

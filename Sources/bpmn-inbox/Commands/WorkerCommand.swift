@@ -30,7 +30,7 @@ enum WorkerCommand {
         } catch {
             throw CommandFailure(
                 "firing timers in '\(session.databasePath)' failed: \(ErrorText.describe(error)); "
-                    + "\(counts.fired) timers fired before the error")
+                    + "\(TextFormat.count(counts.fired, "timer")) fired before the error")
         }
         if counts.fired == 0, counts.failed == 0 {
             Console.output("No timers are due.")
@@ -63,8 +63,8 @@ enum WorkerCommand {
 
         let signal = stopSignals.receivedName ?? "a signal"
         Console.output(
-            "worker stopped by \(signal): \(total.fired) timers fired, \(total.failed) firings failed, "
-                + "\(errors) errors")
+            "worker stopped by \(signal): \(TextFormat.count(total.fired, "timer")) fired, "
+                + "\(TextFormat.count(total.failed, "firing")) failed, \(TextFormat.count(errors, "error"))")
     }
 
     /// Firings of one or more passes.

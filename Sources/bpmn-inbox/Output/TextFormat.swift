@@ -32,6 +32,14 @@ enum TextFormat {
         return value.jsonText
     }
 
+    /// Returns the count and the noun, singular for a count of 1 and plural otherwise:
+    /// `1 receiver`, `0 receivers`, `2 receivers`.
+    /// - Parameter plural: the plural form; default the singular with `s` appended.
+    static func count(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+        let noun = count == 1 ? singular : plural ?? singular + "s"
+        return "\(count) \(noun)"
+    }
+
     /// Returns the item's name, or its element id when the model gives no name.
     static func itemName(_ item: ItemRecord) -> String {
         guard let name = item.name, !name.isEmpty else { return item.elementId }
