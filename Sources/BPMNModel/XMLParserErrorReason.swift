@@ -5,7 +5,7 @@
 /// The numbers below are from libxml2's `xmlerror.h` (libxml2 2.9).
 enum XMLParserErrorReason {
     private static let reasons: [Int: String] = [
-        4: "the document is empty",
+        4: "no XML element was found (the file is empty or is not XML)",
         5: "the document ends before its root element is closed",
         6: "invalid hexadecimal character reference",
         7: "invalid decimal character reference",

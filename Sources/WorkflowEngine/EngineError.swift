@@ -27,6 +27,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case serviceNotFound(elementId: String, service: String, searched: String)
     case serviceLoadFailed(file: String, message: String)
     case decisionNotFound(elementId: String, decision: String)
+    case noFailedItem(query: String)
     case decisionFailed(elementId: String, decision: String, message: String)
     case storeFailed(reason: String)
 
@@ -99,6 +100,9 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
                 + "import the .dmn file with 'bpmn-inbox model import FILE'"
         case let .decisionFailed(elementId, decision, message):
             return "decision '\(decision)' of '\(elementId)' failed: \(message)"
+        case .noFailedItem(let query):
+            return "no failed item matches \(query); incidents are items with status failed, listed by "
+                + "'bpmn-inbox items' with {\"items.status\": \"failed\"}"
         case .storeFailed(let reason):
             return "database error: \(reason)"
         }

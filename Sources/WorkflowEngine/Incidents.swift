@@ -52,7 +52,7 @@ extension WorkflowEngine {
         let failed = try store.readTransaction {
             try store.findItems(.and([parsed, .field(.item(.status), .eq(.string(ItemStatus.failed.rawValue)))]), options: FindOptions())
         }
-        guard !failed.isEmpty else { throw EngineError.noMatchingItem(query: query.jsonText + " (with status failed)") }
+        guard !failed.isEmpty else { throw EngineError.noFailedItem(query: query.jsonText) }
         var executions: [Execution] = []
         for candidate in failed {
             do {
