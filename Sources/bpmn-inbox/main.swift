@@ -22,7 +22,7 @@ func runTool(_ words: [String]) -> Int32 {
         return ExitStatus.usage
     } catch let failure as CommandFailure {
         if !failure.isReported { Console.error(failure.message) }
-        return ExitStatus.failure
+        return failure.status
     } catch {
         Console.error(ErrorText.describe(error))
         return ExitStatus.failure

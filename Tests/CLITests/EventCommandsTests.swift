@@ -100,7 +100,7 @@ final class EventCommandsTests: XCTestCase {
 
         let result = try cli.run(["message", "Payment received", "--key", "{\"data.orderId\": \"Z-9\"}"])
 
-        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.status, 3)
         XCTAssertTrue(
             result.stderr.contains("no instance matching the key {\"data.orderId\": \"Z-9\"} waits for message"),
             result.stderr)
@@ -118,10 +118,10 @@ final class EventCommandsTests: XCTestCase {
         XCTAssertEqual(try waitingElements(), ["catch_closing", "catch_closing"])
     }
 
-    func testMessageWithoutReceiverFails() throws {
+    func testMessageWithoutReceiverExitsThree() throws {
         let result = try cli.run(["message", "Nobody listens"])
 
-        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.status, 3)
         XCTAssertTrue(result.stderr.contains("no instance waits for message 'Nobody listens'"), result.stderr)
     }
 

@@ -1,13 +1,16 @@
 /// An operation that failed for a reason other than the command line's form: a missing file,
-/// an engine error, a database that cannot be opened. The tool exits with status 1.
+/// an engine error, a database that cannot be opened. The tool exits with `status`, 1 unless
+/// the command chose another (3 for a message that reached nobody).
 struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     /// Set when the command already printed its errors, so only the exit status is left.
     var isReported: Bool
+    var status: Int32
 
-    init(_ message: String, isReported: Bool = false) {
+    init(_ message: String, isReported: Bool = false, status: Int32 = ExitStatus.failure) {
         self.message = message
         self.isReported = isReported
+        self.status = status
     }
 
     var description: String { message }
@@ -18,6 +21,8 @@ enum ExitStatus {
     static let success: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 2
+    /// A message that no waiting item and no start event received; nothing was stored.
+    static let notDelivered: Int32 = 3
 }
 
 /// The message of any error the tool reports.

@@ -21,7 +21,7 @@ enum EventCommands {
             throw CommandFailure("\(error) (use \(Options.deliverToAll.name))")
         }
         guard !delivery.receivers.isEmpty else {
-            throw CommandFailure(noReceiverMessage(name: name, keyText: keyText))
+            throw CommandFailure(noReceiverMessage(name: name, keyText: keyText), status: ExitStatus.notDelivered)
         }
         try report(delivery, event: "message '\(name)'", json: arguments.flag(Options.json))
     }
