@@ -70,7 +70,7 @@ extension InstanceRun {
     /// and `fireDueTimers` catches up on every missed firing, never more than the count.
     private func rearmRepeatingTimer(_ node: FlowNode, fired: ItemRecord, hostItemId: String, hostTokenId: Int) throws {
         guard let previousDue = fired.timeDue, let host = item(hostItemId), host.status == .wait,
-            case .timer(let timer)? = node.eventDefinitions.first(where: { if case .timer = $0 { return true } else { return false } }),
+            let timer = node.timerDefinition,
             let schedule = try timerSchedule(of: timer, elementId: node.id, itemId: fired.id, tokenId: fired.tokenId),
             schedule.repeats
         else { return }

@@ -39,14 +39,8 @@ extension InstanceRun {
     /// values under each input column's label (bpmn-server matches columns by label).
     private func decisionContext(for decision: Decision, itemId: String, tokenId: Int) -> [String: DMNValue] {
         var context: [String: DMNValue] = [:]
-        let path = token(tokenId)?.dataPath ?? ""
-        var scopes = [instance.data]
-        var prefix: [String] = []
-        for part in path.split(separator: ".") {
-            prefix.append(String(part))
-            scopes.append(instance.data.value(atPath: prefix.joined(separator: ".")) ?? .emptyObject)
-        }
-        for scope in scopes + [itemInputs[itemId] ?? .emptyObject] {
+        let scopes = parentScopes(of: tokenId) + [data(of: tokenId), itemInputs[itemId] ?? .emptyObject]
+        for scope in scopes {
             for (key, value) in scope.objectValue ?? [:] { context[key] = DMNValue(value) }
         }
         for input in decision.table.inputs {

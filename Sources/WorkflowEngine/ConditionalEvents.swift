@@ -21,8 +21,7 @@ extension InstanceRun {
             guard let node = graph.nodes[item.elementId], let condition = conditionalExpression(of: node),
                 !condition.isEmpty, let token = tokens.first(where: { $0.currentItemId == item.id })
             else { continue }
-            let expression = condition.hasPrefix("$") ? condition : "${" + condition + "}"
-            guard try evaluate(expression, itemId: item.id, tokenId: token.id, elementId: node.id) == .bool(true) else { continue }
+            guard try evaluate(Self.conditionExpression(condition), itemId: item.id, tokenId: token.id, elementId: node.id) == .bool(true) else { continue }
 
             note("conditional", itemId: item.id, elementId: node.id, message: "condition of '\(node.id)' became true")
             if let target = subscriptionTarget(ofItem: item.id) {

@@ -179,7 +179,7 @@ extension InstanceRun {
 
     /// Rewrites a condition written as `${…}` or `$(…)` or plain JavaScript so it reads the
     /// data keys as variables, so `nrOfCompletedInstances >= 3` works without `data.`.
-    private static func conditionExpression(_ condition: String) -> String {
+    static func conditionExpression(_ condition: String) -> String {
         if condition.hasPrefix("${") { return condition }
         let body = condition.hasPrefix("$") ? String(condition.dropFirst()) : condition
         return "${" + body + "}"

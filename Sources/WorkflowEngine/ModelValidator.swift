@@ -24,14 +24,11 @@ enum ModelValidator {
     }
 
     private static func validate(_ timer: TimerDefinition, elementId: String, model: String) throws {
-        let entries: [(kind: String, value: String?)] = [
-            ("timeDate", timer.timeDate), ("timeDuration", timer.timeDuration), ("timeCycle", timer.timeCycle),
-        ]
-        guard let entry = entries.first(where: { $0.value != nil }), let value = entry.value else {
+        guard let entry = timer.scheduleValue else {
             throw EngineError.invalidModel(
                 name: model, reason: "timer '\(elementId)' has no timeDate, timeDuration or timeCycle; add one")
         }
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = entry.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("$") { return }
         guard !text.isEmpty, TimerSchedule.parse(text, kind: entry.kind) != nil else {
             throw EngineError.invalidModel(

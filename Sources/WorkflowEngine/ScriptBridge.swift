@@ -23,8 +23,19 @@ extension InstanceRun {
         ])
     }
 
-    /// The data objects enclosing a token's scope, the instance root first.
-    private func parentScopes(of tokenId: Int) -> [JSONValue] {
+    /// Builds what a script run for `itemId` on `tokenId` sees: the item, the token's data with
+    /// its enclosing scopes, the item's input and output, the instance and the clock's time.
+    private func scriptScope(itemId: String, tokenId: Int) -> ScriptScope? {
+        guard let item = item(itemId) else { return nil }
+        var scope = ScriptScope(
+            item: scriptView(of: item), data: data(of: tokenId), input: itemInputs[itemId] ?? .emptyObject,
+            output: item.output, instance: instanceView, now: now)
+        scope.parentScopes = parentScopes(of: tokenId)
+        return scope
+    }
+
+    /// Returns the data objects enclosing a token's scope, the instance root first.
+    func parentScopes(of tokenId: Int) -> [JSONValue] {
         let path = token(tokenId)?.dataPath ?? ""
         guard !path.isEmpty else { return [] }
         let parts = path.split(separator: ".").map(String.init)
@@ -45,10 +56,7 @@ extension InstanceRun {
     /// - Returns: the outcome, whose `thrown` the caller raises when it can.
     @discardableResult
     func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String) throws -> ScriptOutcome? {
-        guard let item = item(itemId) else { return nil }
-        let input = itemInputs[itemId] ?? .emptyObject
-        var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: input, output: item.output, instance: instanceView, now: now)
-        scope.parentScopes = parentScopes(of: tokenId)
+        guard var scope = scriptScope(itemId: itemId, tokenId: tokenId) else { return nil }
         if source.contains("getItems") {
             scope.items = .array(items.map(scriptView(of:)))
         }
@@ -59,9 +67,7 @@ extension InstanceRun {
 
     /// Evaluates an expression (`$(…)`, `$data.x`, plain JS) with the item's scope.
     func evaluate(_ expression: String, itemId: String, tokenId: Int, elementId: String) throws -> JSONValue? {
-        guard let item = item(itemId) else { return nil }
-        var scope = ScriptScope(item: scriptView(of: item), data: data(of: tokenId), input: itemInputs[itemId] ?? .emptyObject, output: item.output, instance: instanceView, now: now)
-        scope.parentScopes = parentScopes(of: tokenId)
+        guard let scope = scriptScope(itemId: itemId, tokenId: tokenId) else { return nil }
         let outcome = try scripts.evaluate(expression: expression, scope: scope, elementId: elementId)
         apply(outcome, itemId: itemId, tokenId: tokenId, elementId: elementId)
         return outcome.value
@@ -146,11 +152,7 @@ extension InstanceRun {
     /// - Throws: `EngineError.serviceNotFound` naming the service and where services are loaded
     ///   from; `EngineError.scriptFailed` when the service throws.
     func callService(_ name: String, node: FlowNode, itemId: String, tokenId: Int) throws -> ThrownEvent? {
-        guard let item = item(itemId) else { return nil }
-        var scope = ScriptScope(
-            item: scriptView(of: item), data: data(of: tokenId), input: itemInputs[itemId] ?? .emptyObject,
-            output: item.output, instance: instanceView, now: now)
-        scope.parentScopes = parentScopes(of: tokenId)
+        guard let scope = scriptScope(itemId: itemId, tokenId: tokenId) else { return nil }
         let outcome = try scripts.run(.service, source: name, scope: scope, elementId: node.id)
         if let missing = outcome.missingService {
             throw EngineError.serviceNotFound(elementId: node.id, service: missing, searched: servicesLocation)
@@ -266,11 +268,8 @@ extension InstanceRun {
     /// - Throws: `EngineError.invalidDate` naming the element and the value when it is no
     ///   ISO 8601 date, duration, repeating interval or cron expression.
     func timerSchedule(of timer: TimerDefinition, elementId: String, itemId: String, tokenId: Int) throws -> TimerSchedule? {
-        let entries: [(kind: String, raw: String?)] = [
-            ("timeDate", timer.timeDate), ("timeDuration", timer.timeDuration), ("timeCycle", timer.timeCycle),
-        ]
-        guard let entry = entries.first(where: { $0.raw != nil }), let raw = entry.raw else { return nil }
-        let text = try expandTimerValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
+        guard let entry = timer.scheduleValue else { return nil }
+        let text = try expandTimerValue(entry.text, itemId: itemId, tokenId: tokenId, elementId: elementId)
         guard let schedule = TimerSchedule.parse(text, kind: entry.kind) else {
             throw EngineError.invalidDate(elementId: elementId, attribute: entry.kind, value: text)
         }

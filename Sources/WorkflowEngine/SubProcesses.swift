@@ -51,8 +51,7 @@ extension InstanceRun {
                 let host = tokens.first(where: { $0.currentItemId == item.id }),
                 let inner = scopeTokens(ofItem: item.id).first
             else { continue }
-            let expression = condition.hasPrefix("$") ? condition : "${" + condition + "}"
-            guard try evaluate(expression, itemId: item.id, tokenId: inner.id, elementId: node.id) == .bool(true) else { continue }
+            guard try evaluate(Self.conditionExpression(condition), itemId: item.id, tokenId: inner.id, elementId: node.id) == .bool(true) else { continue }
             for token in scopeTokens(ofItem: item.id) where token.status == .running || token.status == .wait {
                 cancelToken(token.id)
             }

@@ -1,4 +1,26 @@
+import BPMNModel
 import Foundation
+
+extension TimerDefinition {
+    /// The value that decides the schedule, with its element name (`timeDate`, `timeDuration`,
+    /// `timeCycle`), checked in that order; nil when the definition has none.
+    var scheduleValue: (kind: String, text: String)? {
+        if let timeDate { return ("timeDate", timeDate) }
+        if let timeDuration { return ("timeDuration", timeDuration) }
+        if let timeCycle { return ("timeCycle", timeCycle) }
+        return nil
+    }
+}
+
+extension FlowNode {
+    /// The node's timer event definition, if it has one.
+    var timerDefinition: TimerDefinition? {
+        for definition in eventDefinitions {
+            if case .timer(let timer) = definition { return timer }
+        }
+        return nil
+    }
+}
 
 /// When a timer fires: parsed from a `timeDate`, `timeDuration` or `timeCycle` value.
 enum TimerSchedule: Equatable {

@@ -13,7 +13,7 @@ extension WorkflowEngine {
         var schedules = try timerStartSchedules().filter { !$0.key.hasPrefix(model + "/") }
         for process in definitions.processes where process.isExecutable {
             for node in process.body.nodes where node.kind == .startEvent {
-                guard let timer = Self.timerDefinition(of: node), let schedule = Self.staticSchedule(timer),
+                guard let timer = node.timerDefinition, let schedule = Self.staticSchedule(timer),
                     let due = schedule.firstDue(after: clock.now())
                 else { continue }
                 schedules[model + "/" + node.id] = .object(["due": .string(ISO8601.format(due)), "firings": 0])
@@ -32,17 +32,9 @@ extension WorkflowEngine {
         return (try? JSONValue.parse(text))?.objectValue ?? [:]
     }
 
-    private static func timerDefinition(of node: FlowNode) -> TimerDefinition? {
-        for definition in node.eventDefinitions {
-            if case .timer(let timer) = definition { return timer }
-        }
-        return nil
-    }
-
     private static func staticSchedule(_ timer: TimerDefinition) -> TimerSchedule? {
-        let entries: [(String, String?)] = [("timeDate", timer.timeDate), ("timeDuration", timer.timeDuration), ("timeCycle", timer.timeCycle)]
-        guard let (kind, value) = entries.first(where: { $0.1 != nil }), let text = value, !text.hasPrefix("$") else { return nil }
-        return TimerSchedule.parse(text, kind: kind)
+        guard let entry = timer.scheduleValue, !entry.text.hasPrefix("$") else { return nil }
+        return TimerSchedule.parse(entry.text, kind: entry.kind)
     }
 
     /// Starts an instance for each due timer start event, each in its own transaction, and
@@ -65,7 +57,7 @@ extension WorkflowEngine {
                 let firings = Int(entry["firings"]?.numberValue ?? 0) + 1
                 let previousDue = entry["due"]?.stringValue.flatMap(ISO8601.parseDate) ?? now
                 guard parts.count == 2, let model = try? models.definitions(name: parts[0], version: nil),
-                    let node = model.definitions.node(id: parts[1]), let timer = Self.timerDefinition(of: node),
+                    let node = model.definitions.node(id: parts[1]), let timer = node.timerDefinition,
                     let schedule = Self.staticSchedule(timer)
                 else {
                     schedules[key] = nil
