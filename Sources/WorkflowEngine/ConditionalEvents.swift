@@ -2,9 +2,9 @@ import BPMNModel
 
 /// Conditional catch events, conditional boundary events and conditional event sub-process
 /// starts. Their condition is evaluated whenever a call's tokens have settled, so each call
-/// that changes the data (invoke, assign, a message) re-checks them; one that holds fires.
+/// that changes the data (invoke, assign, a message) re-checks them, and one whose condition is true fires.
 extension InstanceRun {
-    /// The condition of a node's conditional event definition, if it has one.
+    /// Returns the condition of a node's conditional event definition, if it has one.
     func conditionalExpression(of node: FlowNode) -> String? {
         for definition in node.eventDefinitions {
             if case .conditional(let condition) = definition {

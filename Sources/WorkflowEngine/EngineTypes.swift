@@ -1,7 +1,7 @@
 import BPMNModel
 import Foundation
 
-/// Who makes an engine call. The inbox and CLI fill it from the login name and groups.
+/// The user making an engine call. The inbox and CLI fill it from the login name and groups.
 public struct UserContext: Sendable, Equatable {
     public var name: String
     public var groups: [String]
@@ -27,7 +27,7 @@ public struct StartOptions: Sendable, Equatable {
     }
 }
 
-/// What an engine call returns: the instance as committed, with all its items in `seq`
+/// The result of an engine call: the instance as committed, with all its items in `seq`
 /// order (bpmn-server's `IExecution`).
 public struct Execution: Sendable, Equatable {
     public var instance: InstanceRecord
@@ -98,7 +98,7 @@ public final class AdjustableClock: Clock, @unchecked Sendable {
         self.offset = offset
     }
 
-    /// A clock that shows `date` now and runs on from there.
+    /// Creates a clock that shows `date` now and runs on from there.
     public convenience init(showing date: Date) {
         self.init(offset: date.timeIntervalSinceNow)
     }

@@ -4,7 +4,7 @@ import Foundation
 /// BPMN errors and escalations: raised by error and escalation events or by scripts, and
 /// caught by the innermost matching boundary event.
 extension InstanceRun {
-    /// The error or escalation an end or intermediate throw event raises, if it has one.
+    /// Returns the error or escalation an end or intermediate throw event raises, if it has one.
     func thrownEvent(of node: FlowNode) -> ThrownEvent? {
         for definition in node.eventDefinitions {
             switch definition {
@@ -23,8 +23,8 @@ extension InstanceRun {
 
     /// Delivers an error or escalation raised at `itemId` to the innermost boundary event
     /// that catches it: first on the raising activity, then on each enclosing sub-process.
-    /// An error nobody catches fails the instance (every token is cancelled and the item
-    /// keeps the error); an escalation nobody catches is recorded and the flow goes on.
+    /// An uncaught error fails the instance (every token is cancelled and the item
+    /// keeps the error); an uncaught escalation is recorded and the flow goes on.
     func raise(_ thrown: ThrownEvent, itemId: String, tokenId: Int, node: FlowNode) throws {
         let label = "\(thrown.kind.rawValue) '\(thrown.code ?? "")'"
         updateItem(itemId) {
@@ -80,7 +80,7 @@ extension InstanceRun {
         instance.endedAt = now
     }
 
-    /// The data an error or escalation start event receives: the code and the message.
+    /// Builds the data an error or escalation start event receives: the code and the message.
     static func thrownData(_ thrown: ThrownEvent) -> JSONValue {
         .object([
             thrown.kind == .error ? "errorCode" : "escalationCode": thrown.code.map(JSONValue.string) ?? .null,
@@ -88,12 +88,12 @@ extension InstanceRun {
         ])
     }
 
-    /// The token waiting at a sub-process item.
+    /// Returns the token waiting at a sub-process item.
     private func scopeHost(ofItem itemId: String) -> Int? {
         tokens.first { $0.currentItemId == itemId }?.id
     }
 
-    /// The first boundary event of `host` whose definition matches: same code, or no code
+    /// Finds the first boundary event of `host` whose definition matches: same code, or no code
     /// (which catches every error or escalation).
     private func catchingBoundary(of host: FlowNode, for thrown: ThrownEvent) -> FlowNode? {
         let boundaries = graph.boundaryEvents[host.id] ?? []

@@ -2,15 +2,16 @@ import BPMNModel
 
 /// Leaving nodes (which outgoing flows are taken) and synchronising joins.
 extension InstanceRun {
-    /// A parallel or inclusive gateway with more than one incoming flow synchronises.
-    /// An exclusive gateway never does: each arriving token passes through by itself.
+    /// Reports whether a node is a join: a parallel or inclusive gateway with more than one
+    /// incoming flow, which synchronises.
+    /// An exclusive gateway is never a join, because each arriving token passes through by itself.
     func isJoin(_ node: FlowNode) -> Bool {
         (node.kind == .parallelGateway || node.kind == .inclusiveGateway) && node.incoming.count > 1
     }
 
-    /// Moves a token along the node's taken outgoing flows. One taken flow from a node
-    /// with one outgoing flow keeps the token; otherwise each taken flow gets a new child
-    /// token and this one ends. No outgoing flow at all ends the token.
+    /// Moves a token along the node's taken outgoing flows. One taken flow from a node with
+    /// one outgoing flow keeps the token. Otherwise each taken flow gets a new child token and
+    /// this one ends. No outgoing flow at all ends the token.
     /// - Throws: `EngineError.noFlowTaken` when the node has outgoing flows but none is taken.
     func leave(node: FlowNode, tokenId: Int) throws {
         if node.loop != nil, isIteration(tokenId, of: node) {
@@ -40,7 +41,7 @@ extension InstanceRun {
         updateToken(tokenId) { $0.status = .end }
     }
 
-    /// The flows a node takes, by its kind:
+    /// Selects the flows a node takes, by its kind:
     /// - exclusive gateway: the first non-default flow whose condition is `true`, else the default;
     /// - inclusive gateway and activities: every unconditional flow and every flow whose
     ///   condition is `true`; the default only when no conditional flow holds;
@@ -88,8 +89,8 @@ extension InstanceRun {
         return false
     }
 
-    /// A join fires when every incoming flow either holds a waiting token or can no longer
-    /// receive one from any live token. It consumes one token per flow that holds one
+    /// Fires a join when every incoming flow either has a waiting token or can no longer
+    /// receive one from any live token. It consumes one token per flow that has one
     /// (surplus tokens stay for a later firing); the latest arrival goes on.
     private func fireJoinIfReady(_ join: FlowNode) throws -> Bool {
         let waiting = items.filter { $0.elementId == join.id && $0.status == .wait }.sorted { $0.seq < $1.seq }
@@ -123,7 +124,7 @@ extension InstanceRun {
         return true
     }
 
-    /// The sequence flow a token took to reach `item`: the last flow item on its path before it.
+    /// Returns the sequence flow a token took to reach `item`: the last flow item on its path before it.
     private func arrivalFlow(of item: ItemRecord) -> String? {
         items.last { $0.tokenId == item.tokenId && $0.seq < item.seq && $0.type == "bpmn:SequenceFlow" }?.elementId
     }

@@ -25,7 +25,8 @@ final class InstanceRun {
     private(set) var history: [HistoryRecord] = []
     /// The `input` of each item entered or invoked in this call (not stored, as in bpmn-server).
     var itemInputs: [String: JSONValue] = [:]
-    /// Where services are loaded from, for "service not found" messages; set by the engine.
+    /// The folder services are loaded from, named in "service not found" messages. Set by the
+    /// engine.
     var servicesLocation = "no services folder"
     /// Tokens a message flow signalled before they reached their waiting node.
     var signalledOnArrival: Set<Int> = []
@@ -188,7 +189,7 @@ final class InstanceRun {
         try endInstanceIfDone()
     }
 
-    /// The tokens positioned at a node, in the order they got there.
+    /// Returns the live tokens positioned at a node, in the order they got there.
     func tokens(atNode nodeId: String) -> [TokenRecord] {
         let live = (tokensAtNode[nodeId] ?? []).compactMap { token($0) }.filter { $0.status == .running || $0.status == .wait }
         tokensAtNode[nodeId] = live.map(\.id)

@@ -1,7 +1,7 @@
 import BPMNModel
 
 /// An index over one model's flow nodes and sequence flows, across all its processes and
-/// sub-process scopes, with the graph questions the engine asks.
+/// sub-process scopes, with the graph queries the engine needs.
 final class ProcessGraph {
     let definitions: Definitions
     private(set) var nodes: [String: FlowNode] = [:]
@@ -47,7 +47,7 @@ final class ProcessGraph {
         }
     }
 
-    /// The intermediate catch event with link name `name` in the same scope as `throwNode`.
+    /// Finds the intermediate catch event with link name `name` in the same scope as `throwNode`.
     func linkTarget(named name: String, from throwNode: FlowNode) -> FlowNode? {
         let scope = scopeOfNode[throwNode.id]
         return nodes.values.first { node in
@@ -66,7 +66,7 @@ final class ProcessGraph {
         node.incoming.compactMap { flows[$0] }
     }
 
-    /// Whether a token at `startNodeId` can still reach `flow`, following sequence flows and
+    /// Reports whether a token at `startNodeId` can still reach `flow`, following sequence flows and
     /// the boundary events of activities on the way, without passing through `barrierId`
     /// (the join being evaluated). Conditions are ignored: only the graph counts.
     func canReach(flow: SequenceFlow, from startNodeId: String, barrierId: String) -> Bool {
@@ -88,7 +88,7 @@ final class ProcessGraph {
         return false
     }
 
-    /// The node a process starts at when no start node is given: the first start event
+    /// Returns the node a process starts at when no start node is given: the first start event
     /// without an event definition in the first executable process, else the first start
     /// event of any kind.
     func defaultStartNode() -> FlowNode? {

@@ -33,7 +33,7 @@ extension InstanceRun {
         try armEventSubProcesses(in: body, parentTokenId: firstInner, dataPath: path)
     }
 
-    /// The activities an ad-hoc sub-process starts at once: every node without incoming flows
+    /// Returns the activities an ad-hoc sub-process starts at once: every node without incoming flows
     /// except events, event sub-processes and compensation handlers (as bpmn-server does).
     static func adHocStartNodes(of body: FlowContainer) -> [FlowNode] {
         body.nodes.filter { node in
@@ -74,7 +74,7 @@ extension InstanceRun {
         return true
     }
 
-    /// The nodes a scope starts at: its plain start events, or, when it has none, every
+    /// Returns the nodes a scope starts at: its plain start events, or, when it has none, every
     /// activity and gateway without incoming flows (BPMN 2.0.2 §13.3.4).
     static func startNodes(of body: FlowContainer) -> [FlowNode] {
         let plain = body.nodes.filter { $0.kind == .startEvent && $0.eventDefinitions.isEmpty }
@@ -105,7 +105,7 @@ extension InstanceRun {
         node.kind == .subProcess || node.kind == .transaction || node.kind == .adHocSubProcess
     }
 
-    /// Every token inside the scope of a sub-process item, nested scopes included.
+    /// Returns every token inside the scope of a sub-process item, nested scopes included.
     func scopeTokens(ofItem itemId: String) -> [TokenRecord] {
         let roots = tokens.filter { $0.kind == .subProcess && $0.originItemId == itemId }
         return roots.flatMap { [$0] + descendants(of: $0.id) }
@@ -124,7 +124,7 @@ extension InstanceRun {
         return result
     }
 
-    /// The sub-process item whose scope contains the token, or nil at process level.
+    /// Returns the sub-process item whose scope contains the token, or nil at process level.
     func scopeItemId(of tokenId: Int) -> String? {
         var current = token(tokenId)
         while let candidate = current {

@@ -36,7 +36,7 @@ enum TimerSchedule: Equatable {
 
     /// Parses a timer value. `kind` is `timeDate`, `timeDuration` or `timeCycle`; cron
     /// expressions (five or six fields) are accepted in each, as bpmn-server does.
-    /// - Returns: nil when the value is none of the accepted forms.
+    /// - Returns: nil when the value matches none of the accepted forms.
     static func parse(_ raw: String, kind: String) -> TimerSchedule? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if let cron = CronExpression(text) { return .cron(cron) }
@@ -70,7 +70,7 @@ enum TimerSchedule: Equatable {
         return .cycle(count: count, start: start, interval: interval)
     }
 
-    /// The first due time after arming at `now`.
+    /// Returns the first due time after arming at `now`.
     func firstDue(after now: Date) -> Date? {
         switch self {
         case .date(let date): return date
@@ -80,7 +80,7 @@ enum TimerSchedule: Equatable {
         }
     }
 
-    /// The due time after a firing that was due at `previous`, or nil when the schedule is
+    /// Returns the due time after a firing that was due at `previous`, or nil when the schedule is
     /// done. `firings` counts the firings so far, this one included.
     func nextDue(after previous: Date, firings: Int) -> Date? {
         switch self {
@@ -163,7 +163,7 @@ struct CronExpression: Equatable {
         return values.isEmpty ? nil : values
     }
 
-    /// The first matching second strictly after `date`, searching at most four years ahead.
+    /// Returns the first matching second strictly after `date`, searching at most four years ahead.
     func next(after date: Date) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -216,7 +216,7 @@ struct CronExpression: Equatable {
 
 /// Reads a timer value the way the engine does, for callers that show or check schedules.
 public enum TimerScheduleProbe {
-    /// The first due time of `value` (a `timeDate`, `timeDuration` or `timeCycle` as given by
+    /// Returns the first due time of `value` (a `timeDate`, `timeDuration` or `timeCycle` as given by
     /// `kind`) armed at `now`, or nil when the value cannot be read.
     public static func firstDue(_ value: String, kind: String, now: Date) -> Date? {
         TimerSchedule.parse(value, kind: kind)?.firstDue(after: now)

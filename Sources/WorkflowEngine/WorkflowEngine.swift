@@ -12,7 +12,7 @@ public final class WorkflowEngine {
     public let options: EngineOptions
     let models: ModelCache
     let scripts: ScriptEngine
-    /// How deeply thrown events are being delivered right now (events thrown by receivers).
+    /// The nesting depth of event deliveries in progress (events thrown by receivers).
     var dispatchDepth = 0
     /// The services folder loaded last, named in "service not found" messages.
     var servicesLocation = "any services folder, because none was loaded (the CLI loads services/*.js next to the database, or --services DIR)"
@@ -31,7 +31,7 @@ public final class WorkflowEngine {
 
     // MARK: Models
 
-    /// The DMN parser's reason for rejecting `source`, when it is a DMN file at all.
+    /// Returns the DMN parser's reason for rejecting `source`, when it is a DMN file at all.
     private static func dmnProblem(_ source: String) -> String? {
         do {
             _ = try DecisionModel.parse(string: source)
@@ -135,7 +135,7 @@ public final class WorkflowEngine {
         }
     }
 
-    /// The earliest due time among waiting timers and timer start events of models, or nil
+    /// Returns the earliest due time among waiting timers and timer start events of models, or nil
     /// when nothing waits. The inbox and the worker use it to sleep until the next firing.
     public func nextTimerDue() throws -> Date? {
         let waiting = Query.and([

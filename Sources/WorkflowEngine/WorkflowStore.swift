@@ -51,7 +51,7 @@ public protocol WorkflowStore: AnyObject {
 
     // MARK: Instances
 
-    /// The instance with its items (in `seq` order) and tokens, or nil.
+    /// Loads the instance with its items (in `seq` order) and tokens, or returns nil.
     func loadInstance(id: String) throws -> InstanceState?
 
     /// Inserts or updates the instance row, the items whose ids are in `changedItemIds`
@@ -64,19 +64,19 @@ public protocol WorkflowStore: AnyObject {
     /// Items matching the query; instance and data conditions apply to the item's instance.
     func findItems(_ query: Query, options: FindOptions) throws -> [ItemRecord]
 
-    /// How many instances match, for pane titles and paging.
+    /// Counts the matching instances, for pane titles and paging.
     func countInstances(_ query: Query) throws -> Int
 
     // MARK: History
 
     func appendHistory(_ records: [HistoryRecord]) throws
 
-    /// The history of one instance, oldest first.
+    /// Returns the history of one instance, oldest first.
     func history(instanceId: String) throws -> [HistoryRecord]
 
     // MARK: Settings
 
-    /// A value from the database's key-value settings (such as `demo` = `true`).
+    /// Returns a value from the database's key-value settings (such as `demo` = `true`).
     func setting(_ key: String) throws -> String?
 
     func setSetting(_ key: String, value: String?) throws

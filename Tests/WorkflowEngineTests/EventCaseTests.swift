@@ -109,7 +109,7 @@ final class EventCaseTests: XCTestCase {
         XCTAssertEqual(try state(harness, started.id).statuses("Done"), ["wait"])
     }
 
-    // MARK: 16 signals are broadcast to whoever waits now
+    // MARK: 16 signals reach only the receivers waiting now
 
     func testSignalReachesEveryWaitingInstance() throws {
         let harness = try harness("16-signal-broadcast.bpmn")

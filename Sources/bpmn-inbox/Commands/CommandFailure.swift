@@ -1,6 +1,6 @@
 /// An operation that failed for a reason other than the command line's form: a missing file,
 /// an engine error, a database that cannot be opened. The tool exits with `status`, 1 unless
-/// the command chose another (3 for a message that reached nobody).
+/// the command chose another (3 for a message that reached no receiver).
 struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     /// Set when the command already printed its errors, so only the exit status is left.
