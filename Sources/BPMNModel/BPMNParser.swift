@@ -19,9 +19,11 @@ public enum BPMNParser {
     ///   `.notBPMN` when the root is not `definitions` in the BPMN 2.0 model namespace.
     ///   `.invalidElement` for a duplicate id or a missing required id or reference. Also for a
     ///   reference to an element that does not exist in its scope, and for an invalid boolean
-    ///   or integer.
+    ///   or integer. `.malformedXML` also for a file over `InputLimits.maximumModelBytes`, one
+    ///   in an encoding that is not accepted and one that declares a document type (see
+    ///   `InputLimits`).
     public static func parse(data: Data) throws -> Definitions {
-        let root = try XMLTreeBuilder.buildTree(from: data)
+        let root = try XMLTreeBuilder.buildTree(from: InputLimits.prepare(data))
 
         guard root.isBPMN("definitions") else {
             throw BPMNParseError.notBPMN(rootElement: root.qualifiedName, namespace: root.namespace)

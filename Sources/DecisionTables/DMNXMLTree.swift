@@ -71,10 +71,11 @@ final class DMNXMLTreeBuilder: NSObject, XMLParserDelegate {
     ///
     /// - Throws: `DMNParseError.malformedXML` with the 1-based line and column where the XML
     ///   stopped being well-formed, when there is no root element, or when elements nest
-    ///   deeper than `maximumDepth`.
+    ///   deeper than `maximumDepth`, and for the oversized files and document type
+    ///   declarations that `DMNInputLimits` rejects.
     static func buildTree(from data: Data) throws -> DMNXMLElement {
         let builder = DMNXMLTreeBuilder()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: try DMNInputLimits.prepare(data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = builder
