@@ -31,21 +31,29 @@ struct QueryTranslator {
     /// - Throws: `SQLiteStoreError.unsupportedQuery` for array fields, and for item fields
     ///   when sorting instances.
     func orderTerms(for sort: [(key: QueryField, ascending: Bool)]) throws -> [SQLFragment] {
-        var terms: [SQLFragment] = []
+        try orderKeys(for: sort).map { key in
+            key.ascending ? "\(key.expression) ASC" : "\(key.expression) DESC"
+        }
+    }
+
+    /// Returns the sort expressions with their directions, in ORDER BY order, ending with the
+    /// terms that make the order total (the row ids). Cursor paging compares these.
+    func orderKeys(for sort: [(key: QueryField, ascending: Bool)]) throws -> [(expression: SQLFragment, ascending: Bool)] {
+        var keys: [(expression: SQLFragment, ascending: Bool)] = []
         for (field, ascending) in sort {
-            let direction = ascending ? " ASC" : " DESC"
-            terms += try sortExpressions(for: field).map { "\($0)\(raw: direction)" }
+            keys += try sortExpressions(for: field).map { (expression: $0, ascending: ascending) }
         }
 
+        var tieBreakers: [SQLFragment] = []
         switch scope {
         case .instances:
-            if sort.isEmpty { terms.append("instances.started_at") }
-            terms.append("instances.id")
+            if sort.isEmpty { tieBreakers.append("instances.started_at") }
+            tieBreakers.append("instances.id")
         case .items:
-            if sort.isEmpty { terms.append("instances.started_at") }
-            terms += ["items.instance_id", "items.seq", "items.id"]
+            if sort.isEmpty { tieBreakers.append("instances.started_at") }
+            tieBreakers += ["items.instance_id", "items.seq", "items.id"]
         }
-        return terms
+        return keys + tieBreakers.map { (expression: $0, ascending: true) }
     }
 
     /// Rejects a pattern NSRegularExpression cannot compile, before any SQL runs.

@@ -87,8 +87,23 @@ final class SQLiteConnection {
         switch code & 0xff {
         case SQLITE_NOTADB: return .notADatabase(path: path, message: text)
         case SQLITE_BUSY: return .busy(path: path, attempts: 1)
+        case SQLITE_CORRUPT: return .corrupt(path: path, detail: "\(operation) failed: \(text)")
+        case SQLITE_FULL: return .diskFull(path: path, operation: operation)
+        case SQLITE_IOERR: return .ioError(path: path, operation: operation, message: withSystemError(text))
+        case SQLITE_READONLY where sqlite3_db_readonly(handle, "main") == 1:
+            // SQLite opened the file read-only because this process may not write it. A
+            // connection made read-only on purpose (`rejectWrites`) keeps `.statementFailed`.
+            return .readOnly(path: path, operation: operation)
         default: return .statementFailed(path: path, operation: operation, code: code, message: text)
         }
+    }
+
+    /// Appends the operating system's error text (such as "File too large") when SQLite
+    /// recorded an errno for the last failure.
+    private func withSystemError(_ text: String) -> String {
+        let number = sqlite3_system_errno(handle)
+        guard number != 0 else { return text }
+        return "\(text): \(String(cString: strerror(number)))"
     }
 
     private func checkOutStatement(_ sql: String, operation: String) throws -> SQLiteStatement {

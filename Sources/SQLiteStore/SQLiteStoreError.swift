@@ -10,8 +10,19 @@ public enum SQLiteStoreError: Error, Equatable, CustomStringConvertible, Localiz
     /// The file was written by a newer bpmn-inbox whose schema this build does not know.
     case newerSchema(path: String, found: Int, supported: Int)
     case migrationFailed(path: String, version: Int, message: String)
+    /// The copy written before a schema upgrade failed, so the file was not upgraded.
+    case backupFailed(path: String, backupPath: String, message: String)
     /// Another connection held the write lock through every retry.
     case busy(path: String, attempts: Int)
+    /// The file is damaged. `detail` is what the check or SQLite found. The store writes
+    /// nothing to such a file.
+    case corrupt(path: String, detail: String)
+    /// A write failed because the disk, or the process's file-size limit, is full.
+    case diskFull(path: String, operation: String)
+    /// The operating system reported an I/O error. `message` is SQLite's text with the errno.
+    case ioError(path: String, operation: String, message: String)
+    /// The file, its folder or the file system may not be written by this process.
+    case readOnly(path: String, operation: String)
     /// A statement failed. `operation` names what the store was doing, and `code` is SQLite's
     /// extended result code.
     case statementFailed(path: String, operation: String, code: Int32, message: String)
@@ -41,10 +52,28 @@ public enum SQLiteStoreError: Error, Equatable, CustomStringConvertible, Localiz
         case let .migrationFailed(path, version, message):
             return "upgrading database '\(path)' to schema version \(version) failed: \(message); "
                 + "the file was left at its previous version"
+        case let .backupFailed(path, backupPath, message):
+            return "cannot upgrade database '\(path)': writing its backup copy '\(backupPath)' failed "
+                + "(\(message)); the file was left unchanged. Free some space or make the folder "
+                + "writable, then open the database again"
         case let .busy(path, attempts):
             let tries = attempts == 1 ? "once" : "\(attempts) times"
             return "database '\(path)' is locked by another process (tried \(tries)); "
                 + "wait until the other bpmn-inbox finishes and retry"
+        case let .corrupt(path, detail):
+            return "database '\(path)' is damaged (\(detail)); bpmn-inbox wrote nothing to it. Restore "
+                + "a backup copy, or save the readable rows into a new file with "
+                + "'sqlite3 \(path) .recover | sqlite3 NEW.sqlite' and open that file with --db"
+        case let .diskFull(path, operation):
+            return "database '\(path)': \(operation) failed because the disk or the file-size limit "
+                + "(ulimit -f) is full; the operation was rolled back. Free some space and retry"
+        case let .ioError(path, operation, message):
+            return "database '\(path)': \(operation) failed with an I/O error (\(message)); the operation "
+                + "was rolled back. Check the free space (df), the file-size limit (ulimit -f) and the disk"
+        case let .readOnly(path, operation):
+            return "database '\(path)' is read-only, so \(operation) failed and nothing was changed; "
+                + "give this user write permission on the file and its folder, or copy the file and "
+                + "open the copy with --db"
         case let .statementFailed(path, operation, code, message):
             return "database '\(path)': \(operation) failed: \(message) (SQLite code \(code))"
         case let .invalidStoredValue(path, table, column, value):
