@@ -55,7 +55,7 @@ extension InstanceRun {
         case .end:
             mergeData(try callOutput(of: node, child: child), tokenId: tokenId, itemId: itemId)
             try resume(itemId: itemId, tokenId: tokenId)
-        case .failed:
+        case .failed, .terminated:
             let failing = child.items.last { !$0.statusDetails["bpmnError"].isNilOrNull }
             let code = failing?.statusDetails["bpmnError"]?.stringValue
             let thrown = ThrownEvent(kind: .error, code: code, message: "instance \(child.id) of '\(child.instance.name)' failed")

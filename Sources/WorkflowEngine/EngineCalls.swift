@@ -6,21 +6,29 @@ extension WorkflowEngine {
     /// token waits or ends.
     /// - Parameters:
     ///   - data: the initial instance data (a JSON object).
-    ///   - user: the caller; its name goes on the created items and `camunda:initiator`.
+    ///   - user: the caller; its name goes on the created items and `camunda:initiator`. An
+    ///     instance of a tenant's model belongs to that tenant, and an instance of a shared
+    ///     model to the user's tenant. A user may start only shared models and those of the
+    ///     tenants it reaches; a call without a user (timers, call activities) may start any.
     /// - Throws: `EngineError`; nothing is stored when it throws.
     public func start(
         _ modelName: String, data: JSONValue = .emptyObject, user: UserContext? = nil,
         options: StartOptions = StartOptions()
     ) throws -> Execution {
-        let input = try Self.requireObject(data, name: "data")
-        return try store.writeTransaction {
+        let input = try acceptData(data, name: "data")
+        return try performChange("start", data: input, user: user) {
+            let scope = try UserDirectory.scope(for: user, store: store)
+            let modelTenant = try checkModelTenant(modelName, scope: scope, user: user)
             let model = try models.definitions(name: modelName, version: nil)
             let graph = ProcessGraph(definitions: model.definitions)
             let startNode = try Self.startNode(in: graph, model: modelName, requested: options.startNodeId)
 
+            // An instance of a tenant's model belongs to that tenant, and an instance of a
+            // shared model to the tenant of the user who started it.
             let instance = InstanceRecord(
                 id: UUID().uuidString.lowercased(), name: modelName, modelVersion: model.record.version,
-                status: .running, data: input, startedAt: clock.now(), parentItemId: options.parentItemId)
+                status: .running, data: input, startedAt: clock.now(), parentItemId: options.parentItemId,
+                tenantId: modelTenant ?? scope.tenantId)
             let run = makeRun(InstanceState(instance: instance, items: [], tokens: []), graph: graph, user: user)
             run.spawnToken(kind: .primary, at: startNode.id, parent: nil, originItemId: nil, dataPath: "")
             if let process = run.runningProcess {
@@ -37,15 +45,25 @@ extension WorkflowEngine {
     }
 
     /// Completes the one waiting item that `query` matches, merges `data` into the item's
-    /// scope and runs the instance on.
+    /// scope and runs the instance on. The access rules apply to the item as stored now. The
+    /// assignee, an admin, or a candidate of an unassigned item (which claims it first) may
+    /// complete it, and anyone may complete an item that names no one (see `AccessRules`).
+    /// - Parameter user: the caller; nil is a call without a user, which may only complete
+    ///   items that name no one. Timers and tests that need every right pass `.system`.
     /// - Throws: `EngineError.noMatchingItem` or `.ambiguousItems` unless exactly one waiting
-    ///   item matches; script and gateway errors roll the whole call back.
+    ///   item matches in the user's tenants; `.accessDenied` (recorded as a `refused` history
+    ///   row); script and gateway errors roll the whole call back.
     public func invoke(_ query: JSONValue, data: JSONValue = .emptyObject, user: UserContext? = nil) throws -> Execution {
-        let input = try Self.requireObject(data, name: "data")
+        let input = try acceptData(data, name: "data")
         let parsed = try Self.parseQuery(query)
-        return try store.writeTransaction {
-            let target = try findOneWaitingItem(parsed, query: query)
+        return try performChange("invoke", data: input, user: user) {
+            let scope = try UserDirectory.scope(for: user, store: store)
+            let target = try findOneWaitingItem(parsed, query: query, scope: scope)
             let (run, tokenId) = try loadRun(for: target, user: user)
+            let claimsFirst = try AccessRules.checkComplete(target, tenantId: run.instance.tenantId, scope: scope)
+            if claimsFirst, let name = scope.userName {
+                try setAssignee(name, of: target, in: run, tokenId: tokenId)
+            }
 
             if let node = run.graph.nodes[target.elementId],
                 node.kind == .boundaryEvent || run.subscriptionTarget(ofItem: target.id) != nil
@@ -65,7 +83,7 @@ extension WorkflowEngine {
             let record = HistoryRecord(
                 instanceId: target.instanceId, at: clock.now(), user: user?.name, action: "invoke",
                 itemId: target.id, elementId: target.elementId, data: input,
-                message: "completed '\(target.name ?? target.elementId)'")
+                message: "completed '\(target.name ?? target.elementId)'" + (claimsFirst ? " after claiming it as a candidate" : ""))
             return try save(run, history: record)
         }
     }
@@ -73,18 +91,24 @@ extension WorkflowEngine {
     /// Changes the assignment fields of the one waiting item that `query` matches and merges
     /// `data` into the instance's root data. Allowed keys: assignee, candidateUsers,
     /// candidateGroups, dueDate, followUpDate, priority. Dates are ISO 8601 dates or
-    /// durations from now; candidate lists are arrays or comma-separated strings.
-    /// - Throws: `EngineError.invalidAssignment` naming an unknown key or a bad value.
+    /// durations from now; candidate lists are arrays or comma-separated strings; the priority
+    /// is a number (a numeric string is stored as a number). Only the assignee or an admin
+    /// may change an item that has an assignee; anyone who sees an unassigned item may.
+    /// - Throws: `EngineError.invalidAssignment` naming an unknown key, `.invalidData` for a
+    ///   bad value, `.accessDenied` (recorded as a `refused` history row).
     public func assign(
         _ query: JSONValue, data: JSONValue = .emptyObject, assignment: JSONValue,
         user: UserContext? = nil
     ) throws -> Execution {
-        let input = try Self.requireObject(data, name: "data")
-        let fields = try Self.requireObject(assignment, name: "assignment").objectValue ?? [:]
+        let input = try acceptData(data, name: "data")
+        let given = try Self.requireObject(assignment, name: "assignment").objectValue ?? [:]
+        let fields = try AssignmentValues.normalized(given)
         let parsed = try Self.parseQuery(query)
-        return try store.writeTransaction {
-            let target = try findOneWaitingItem(parsed, query: query)
+        return try performChange("assign", data: .object(["assignment": assignment, "data": input]), user: user) {
+            let scope = try UserDirectory.scope(for: user, store: store)
+            let target = try findOneWaitingItem(parsed, query: query, scope: scope)
             let (run, tokenId) = try loadRun(for: target, user: user)
+            try AccessRules.checkAssign(target, fields: fields, tenantId: run.instance.tenantId, scope: scope)
             try AssignmentUpdate.apply(fields, to: target.id, in: run, now: clock.now())
             run.instance.data = run.instance.data.merging(input)
             if let node = run.graph.nodes[target.elementId] {
@@ -109,6 +133,9 @@ extension WorkflowEngine {
     /// - Throws: the first failure; timers fired before it stay committed.
     @discardableResult
     public func fireDueTimers(limit: Int = 10_000) throws -> [Execution] {
+        // A read-only engine must not fire timers: callers such as the inbox check
+        // `options.readOnly` and skip the firing instead of reporting this error.
+        try requireWritable("fire timers")
         var executions: [Execution] = []
         while executions.count < limit {
             var batch = try fireDueTimerBatch(limit: limit - executions.count)
@@ -162,10 +189,11 @@ extension WorkflowEngine {
         return run
     }
 
-    /// Finds the single waiting item a query names.
-    private func findOneWaitingItem(_ query: Query, query original: JSONValue) throws -> ItemRecord {
+    /// Finds the single waiting item a query names among the instances `scope` reaches. The
+    /// caller checks the access rules of the item itself, so that a refusal names the rule.
+    func findOneWaitingItem(_ query: Query, query original: JSONValue, scope: AccessScope = .unrestricted) throws -> ItemRecord {
         let waiting = Query.and([
-            query, .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
+            query, AccessQueries.instances(scope), .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
             .field(.item(.type), .ne(.string(InstanceRun.loopBodyType))),
         ])
         let found = try store.findItems(waiting, options: FindOptions(limit: 50))
@@ -194,6 +222,8 @@ extension WorkflowEngine {
 
     /// Writes the run's changes and history, and returns the committed state.
     func save(_ run: InstanceRun, history record: HistoryRecord) throws -> Execution {
+        try requireWritable(record.action)
+        try checkStoredDataLimits(of: run)
         run.instance.revision += 1
         try store.saveInstance(run.state, changedItemIds: run.changedItemIds)
         try store.appendHistory([record] + run.history)

@@ -30,6 +30,19 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case noFailedItem(query: String)
     case decisionFailed(elementId: String, decision: String, message: String)
     case storeFailed(reason: String)
+    /// Data over `EngineOptions.maximumDataBytes`; `what` names the data (the call's input
+    /// or the instance data the call would leave).
+    case dataTooLarge(what: String, bytes: Int, limit: Int)
+    /// Data nested deeper than `EngineOptions.maximumDataDepth`.
+    case dataTooDeep(what: String, limit: Int)
+    /// A condition in a language this engine does not evaluate (XPath, FEEL, JUEL, Groovy…).
+    case unsupportedExpressionLanguage(elementId: String, language: String, expression: String)
+    /// The access rules forbid the call; the denial names the user, the item and the rule.
+    case accessDenied(AccessDenial)
+    /// The engine was opened with `EngineOptions.readOnly`; `operation` names the call.
+    case readOnly(operation: String)
+    case userNotFound(name: String)
+    case invalidUser(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -105,6 +118,26 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
                 + "'bpmn-inbox items' with {\"items.status\": \"failed\"}"
         case .storeFailed(let reason):
             return "database error: \(reason)"
+        case let .dataTooLarge(what, bytes, limit):
+            return "\(what) is \(DataLimits.describe(bytes: bytes)), over the limit of \(DataLimits.describe(bytes: limit)); "
+                + "nothing was stored. Keep large documents outside the instance and store a reference "
+                + "(a file name or URL), or raise EngineOptions.maximumDataBytes"
+        case let .dataTooDeep(what, limit):
+            return "\(what) nests arrays and objects more than \(limit) levels deep; nothing was stored. "
+                + "Flatten the data"
+        case let .unsupportedExpressionLanguage(elementId, language, expression):
+            return "the condition of '\(elementId)' is written in \(language) ('\(expression)'), which this "
+                + "engine does not evaluate; rewrite it as a JavaScript expression such as $(data.approved == true)"
+        case .accessDenied(let denial):
+            return denial.description
+        case .readOnly(let operation):
+            return "the database is open read-only (--read-only), so '\(operation)' was rejected and "
+                + "nothing changed; run the command without --read-only to make changes"
+        case .userNotFound(let name):
+            return "user '\(name)' is not recorded in the database; list the users with "
+                + "'bpmn-inbox user list' or add one with 'bpmn-inbox user add \(name)'"
+        case let .invalidUser(name, reason):
+            return "invalid user '\(name)': \(reason)"
         }
     }
 }

@@ -2,16 +2,27 @@ import BPMNModel
 import Foundation
 
 /// The user making an engine call. The inbox and CLI fill it from the login name and groups.
+/// The engine adds the groups, admin flag and tenant that the database records for `name`
+/// (see `AccessRules`), so a context only needs the values the caller has.
 public struct UserContext: Sendable, Equatable {
     public var name: String
     public var groups: [String]
     public var isAdmin: Bool
+    /// Limits the user to one tenant's instances and tasks. Nil: the tenant recorded for the
+    /// user in the database applies, if any.
+    public var tenantId: String?
 
-    public init(name: String, groups: [String] = [], isAdmin: Bool = false) {
+    public init(name: String, groups: [String] = [], isAdmin: Bool = false, tenantId: String? = nil) {
         self.name = name
         self.groups = groups
         self.isAdmin = isAdmin
+        self.tenantId = tenantId
     }
+
+    /// The privileged caller of timers, workers, imports and tests: an admin of every
+    /// tenant, recorded in the history as `system`. User calls never get it from the CLI or
+    /// the inbox.
+    public static let system = UserContext(name: "system", isAdmin: true)
 }
 
 /// Options of `start`.
@@ -79,10 +90,24 @@ public struct EngineOptions: Sendable {
     /// Node executions allowed in one call before it is treated as an endless loop. A
     /// parallel multi-instance activity over n elements takes about n steps.
     public var maximumStepsPerCall: Int
+    /// Rejects every call that would change the database with `EngineError.readOnly`.
+    public var readOnly: Bool
+    /// The largest instance data, in bytes of compact UTF-8 JSON, that a call may pass in or
+    /// leave behind (see `DataLimits`). Larger data fails with `EngineError.dataTooLarge`
+    /// before anything is stored.
+    public var maximumDataBytes: Int
+    /// The deepest nesting of arrays and objects accepted in data passed to a call.
+    public var maximumDataDepth: Int
 
-    public init(scriptTimeLimit: Double = 1.0, maximumStepsPerCall: Int = 10_000) {
+    public init(
+        scriptTimeLimit: Double = 1.0, maximumStepsPerCall: Int = 10_000, readOnly: Bool = false,
+        maximumDataBytes: Int = DataLimits.defaultMaximumBytes, maximumDataDepth: Int = DataLimits.defaultMaximumDepth
+    ) {
         self.scriptTimeLimit = scriptTimeLimit
         self.maximumStepsPerCall = maximumStepsPerCall
+        self.readOnly = readOnly
+        self.maximumDataBytes = maximumDataBytes
+        self.maximumDataDepth = maximumDataDepth
     }
 }
 

@@ -46,10 +46,11 @@ extension WorkflowEngine {
         _ messageId: String, data: JSONValue = .emptyObject, matchingKey: JSONValue? = nil,
         user: UserContext? = nil, deliverToAll: Bool = false
     ) throws -> EventDelivery {
-        let input = try Self.requireObject(data, name: "data")
+        try requireWritable("message")
+        let input = try acceptData(data, name: "data")
         let key = try matchingKey.map { try Self.parseQuery($0) }
         let names = try eventNames(messageId, kind: .message)
-        let waiting = try waitingReceivers(field: .messageId, names: names, key: key)
+        let waiting = try waitingReceivers(field: .messageId, names: names, key: key, user: user)
         if waiting.count > 1, !deliverToAll {
             throw EngineError.ambiguousReceivers(event: messageId, count: waiting.count)
         }
@@ -77,10 +78,11 @@ extension WorkflowEngine {
     private func broadcastSignal(
         _ signalId: String, data: JSONValue, matchingKey: JSONValue?, user: UserContext?, stopOnError: Bool
     ) throws -> EventDelivery {
-        let input = try Self.requireObject(data, name: "data")
+        try requireWritable("signal")
+        let input = try acceptData(data, name: "data")
         let key = try matchingKey.map { try Self.parseQuery($0) }
         let names = try eventNames(signalId, kind: .signal)
-        let waiting = try waitingReceivers(field: .signalId, names: names, key: key)
+        let waiting = try waitingReceivers(field: .signalId, names: names, key: key, user: user)
         let delivered = try deliverEach(waiting, data: input, user: user, stopOnError: stopOnError, event: "signal '\(signalId)'")
         let started = try startEach(try startEvents(kind: .signal, names: names), data: input, user: user, stopOnError: stopOnError)
         return EventDelivery(
@@ -109,14 +111,20 @@ extension WorkflowEngine {
     static let maximumEventDepth = 20
 
     /// Triggers `elementId` in the running instance `instanceId`. A waiting item of that
-    /// element completes with `data`. Otherwise a new token starts at the element (a secondary
-    /// start event, or any node), as bpmn-server's `startEvent` does.
+    /// element completes with `data`, under the access rules of `invoke`. Otherwise a new
+    /// token starts at the element (a secondary start event, or any node), as bpmn-server's
+    /// `startEvent` does.
+    /// - Throws: `EngineError.instanceNotFound` also for an instance of a tenant the user does
+    ///   not reach, `.accessDenied` (recorded as a `refused` history row), `.readOnly`.
     public func startEvent(
         instanceId: String, elementId: String, data: JSONValue = .emptyObject, user: UserContext? = nil
     ) throws -> Execution {
-        let input = try Self.requireObject(data, name: "data")
-        return try store.writeTransaction {
-            guard let state = try store.loadInstance(id: instanceId) else {
+        let input = try acceptData(data, name: "data")
+        return try performChange("start-event", data: input, user: user) {
+            let scope = try UserDirectory.scope(for: user, store: store)
+            guard let state = try store.loadInstance(id: instanceId),
+                AccessRules.reachesTenant(state.instance.tenantId, scope: scope)
+            else {
                 throw EngineError.instanceNotFound(query: "{\"id\":\"\(instanceId)\"}")
             }
             guard state.instance.status == .running else {
@@ -131,6 +139,11 @@ extension WorkflowEngine {
             if let waiting = state.items.last(where: { $0.elementId == elementId && $0.status == .wait }),
                 let token = state.tokens.first(where: { $0.currentItemId == waiting.id })
             {
+                // Completing a waiting user task this way follows the rules of `invoke`.
+                let claimsFirst = try AccessRules.checkComplete(waiting, tenantId: state.instance.tenantId, scope: scope)
+                if claimsFirst, let name = scope.userName {
+                    try setAssignee(name, of: waiting, in: run, tokenId: token.id)
+                }
                 try run.deliverEvent(toItem: waiting.id, tokenId: token.id, data: input)
             } else if run.startAdHocActivity(elementId) {
                 run.instance.data = run.instance.data.merging(input)
@@ -163,8 +176,15 @@ extension WorkflowEngine {
         return names.sorted()
     }
 
-    private func waitingReceivers(field: QueryField.ItemField, names: [String], key: Query?) throws -> [ItemRecord] {
+    /// Finds the waiting receivers of an event. A call with a user reaches only instances of
+    /// the tenants that user reaches. A call without one (timers, workers) and the events
+    /// that models throw reach all.
+    private func waitingReceivers(field: QueryField.ItemField, names: [String], key: Query?, user: UserContext?) throws -> [ItemRecord] {
+        // TODO: scope events thrown by a model to its instance's tenant instead of reaching all.
+        let thrownByModel = dispatchDepth > 0
+        let tenants = try user.map { thrownByModel ? .all : AccessQueries.instances(try accessScope(for: $0)) } ?? .all
         var clauses: [Query] = [
+            tenants,
             .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
             .field(.item(field), .isIn(names.map(JSONValue.string))),
             .field(.instance(.status), .eq(.string(InstanceStatus.running.rawValue))),

@@ -47,6 +47,7 @@ extension WorkflowEngine {
     /// - Throws: `EngineError.noMatchingItem` when no failed item matches; the error of a retry
     ///   that fails again (that item stays failed and keeps the new error).
     public func retry(_ query: JSONValue, data: JSONValue = .emptyObject, user: UserContext? = nil) throws -> [Execution] {
+        try requireWritable("retry")
         let input = try Self.requireObject(data, name: "data")
         let parsed = try Self.parseQuery(query)
         let failed = try store.readTransaction {

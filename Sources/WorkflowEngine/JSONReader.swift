@@ -24,7 +24,7 @@ struct JSONReader {
 
     private func failure(_ reason: String) -> JSONSyntaxError {
         let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
-        return JSONSyntaxError(text: shown, reason: "\(reason) at character \(offset + 1)")
+        return JSONSyntaxError(text: shown, reason: "\(reason) at character \(offset + 1)", byteOffset: offset)
     }
 
     private mutating func skipWhitespace() {

@@ -96,6 +96,8 @@ public enum JSONValue: Sendable, Equatable, Hashable {
 public struct JSONSyntaxError: Error, CustomStringConvertible, Equatable {
     public var text: String
     public var reason: String
+    /// Where the reader stopped: a 0-based UTF-8 byte offset into the whole input.
+    public var byteOffset: Int = 0
 
     public var description: String {
         "invalid JSON '\(text)': \(reason). Write an object such as {\"amount\": 100}"

@@ -32,4 +32,10 @@ final class ModelCache {
             throw EngineError.invalidModel(name: name, reason: error.description)
         }
     }
+
+    /// Drops the parsed versions of a model that was deleted or renamed, whose version
+    /// numbers a later import may reuse.
+    func forget(name: String) {
+        parsed = parsed.filter { !$0.key.hasPrefix("\(name)\u{0}") }
+    }
 }

@@ -93,6 +93,7 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
     case unknownField(String)
     case unknownOperator(key: String, op: String)
     case invalidOperand(key: String, op: String, expected: String)
+    case invalidStatus(key: String, value: String, valid: [String])
 
     static let supportedOperators =
         "$eq $ne $gt $gte $lt $lte $in $nin $exists $regex $options $not $elemMatch $and $or $nor"
@@ -115,6 +116,8 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
                 + Self.supportedOperators
         case let .invalidOperand(key, op, expected):
             return "invalid operand of '\(op)' on '\(key)': expected \(expected)"
+        case let .invalidStatus(key, value, valid):
+            return "invalid status \(value) on '\(key)'; valid statuses: \(valid.joined(separator: ", "))"
         }
     }
 }

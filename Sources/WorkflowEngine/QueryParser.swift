@@ -21,12 +21,41 @@ extension Query {
             return key == "$or" ? .or(parts) : .nor(parts)
         default:
             let field = try parseField(key)
-            return .field(field, try parsePredicate(key: key, value: value))
+            let predicate = try parsePredicate(key: key, value: value)
+            try checkStatusValues(field: field, key: key, predicate: predicate)
+            return .field(field, predicate)
+        }
+    }
+
+    /// Rejects a status value no instance or item can have, such as `{"status": "bogus"}`,
+    /// which would otherwise match nothing without a hint.
+    private static func checkStatusValues(field: QueryField, key: String, predicate: FieldPredicate) throws {
+        let valid: [String]
+        switch field {
+        case .instance(.status): valid = InstanceStatus.allCases.map(\.rawValue)
+        case .item(.status): valid = ItemStatus.allCases.map(\.rawValue)
+        default: return
+        }
+
+        for value in statusOperands(predicate) {
+            guard let text = value.stringValue, valid.contains(text) else {
+                throw QueryError.invalidStatus(key: key, value: value.jsonText, valid: valid)
+            }
+        }
+    }
+
+    private static func statusOperands(_ predicate: FieldPredicate) -> [JSONValue] {
+        switch predicate {
+        case .eq(let value), .ne(let value): return value.isNull ? [] : [value]
+        case .isIn(let values), .notIn(let values): return values.filter { !$0.isNull }
+        case .not(let inner): return statusOperands(inner)
+        case .all(let predicates): return predicates.flatMap(statusOperands)
+        default: return []
         }
     }
 
     /// Maps a query key to a field. `id` and `instanceId` name the instance id.
-    static func parseField(_ key: String) throws -> QueryField {
+    public static func parseField(_ key: String) throws -> QueryField {
         if key == "instanceId" || key == "items.instanceId" { return .instance(.id) }
         if key.hasPrefix("data.") {
             let path = String(key.dropFirst(5))
@@ -46,7 +75,9 @@ extension Query {
         return .instance(field)
     }
 
-    static func parsePredicate(key: String, value: JSONValue) throws -> FieldPredicate {
+    /// Parses the condition on one key: a value (equality) or an operator object.
+    /// - Throws: `QueryError` naming `key` and the operator.
+    public static func parsePredicate(key: String, value: JSONValue) throws -> FieldPredicate {
         guard let object = value.objectValue, let first = object.keys.first, first.hasPrefix("$")
         else { return .eq(value) }
         var predicates: [FieldPredicate] = []

@@ -1,15 +1,16 @@
 import Foundation
 
 /// Instance status: bpmn-server's `running` and `end`, plus `failed` for an instance that
-/// ended with a BPMN error no event caught (bpmn-server ends those as `end`).
-public enum InstanceStatus: String, Sendable, Codable {
-    case running, end, failed
+/// ended with a BPMN error no event caught (bpmn-server ends those as `end`), and
+/// `terminated` for an instance an administrator stopped with `terminate`.
+public enum InstanceStatus: String, Sendable, Codable, CaseIterable {
+    case running, end, failed, terminated
 }
 
 /// Item status with bpmn-server's on-disk values. A cancelled item is `end` with a nil
 /// `endedAt`; `ItemRecord.isCancelled` distinguishes the two. `failed` (not in bpmn-server)
 /// marks an incident: timer-driven work that kept failing and waits for `retry`.
-public enum ItemStatus: String, Sendable, Codable {
+public enum ItemStatus: String, Sendable, Codable, CaseIterable {
     case enter, start, wait, end, failed
 }
 
@@ -83,6 +84,23 @@ public struct ModelSummary: Sendable, Equatable {
         self.version = version
         self.savedAt = savedAt
         self.processes = processes
+        self.runningInstances = runningInstances
+        self.totalInstances = totalInstances
+    }
+}
+
+/// One stored version of a model with the instances started from it.
+public struct ModelVersionSummary: Sendable, Equatable {
+    public var name: String
+    public var version: Int
+    public var savedAt: Date
+    public var runningInstances: Int
+    public var totalInstances: Int
+
+    public init(name: String, version: Int, savedAt: Date, runningInstances: Int, totalInstances: Int) {
+        self.name = name
+        self.version = version
+        self.savedAt = savedAt
         self.runningInstances = runningInstances
         self.totalInstances = totalInstances
     }

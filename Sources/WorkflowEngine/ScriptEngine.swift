@@ -90,6 +90,8 @@ final class ScriptEngine {
         context = JSGlobalContextCreateInGroup(group, nil)
         runner = Self.installRunner(in: context)
         let flag = Unmanaged.passUnretained(terminationFlag).toOpaque()
+        // NOTE: JavaScriptCore's C API has no heap limit, so only this CPU time limit bounds what
+        // a script allocates. A loop that allocates fast can take much memory before it stops.
         JSContextGroupSetExecutionTimeLimit(group, timeLimit, { _, pointer in
             guard let pointer else { return true }
             Unmanaged<TerminationFlag>.fromOpaque(pointer).takeUnretainedValue().fired = true
@@ -137,6 +139,10 @@ final class ScriptEngine {
     /// a function body, anything else is a plain JavaScript expression.
     func evaluate(expression raw: String, scope: ScriptScope, elementId: String) throws -> ScriptOutcome {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("=") {
+            // Zeebe writes FEEL expressions with a leading '=' and no language attribute.
+            throw EngineError.unsupportedExpressionLanguage(elementId: elementId, language: "FEEL", expression: text)
+        }
         if text.hasPrefix("${"), text.hasSuffix("}") {
             let inner = String(text.dropFirst(2).dropLast())
             return try run(.dataExpression, source: inner, scope: scope, elementId: elementId)

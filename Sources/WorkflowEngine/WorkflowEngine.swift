@@ -11,7 +11,9 @@ public final class WorkflowEngine {
     public let clock: Clock
     public let options: EngineOptions
     let models: ModelCache
-    let scripts: ScriptEngine
+    /// Created on first use, so calls that run no JavaScript (lists, `taskCounts` for a
+    /// shell prompt) do not pay for a JavaScriptCore context.
+    private(set) lazy var scripts = ScriptEngine(timeLimit: options.scriptTimeLimit)
     /// The nesting depth of event deliveries in progress (events thrown by receivers).
     var dispatchDepth = 0
     /// The services folder loaded last, named in "service not found" messages.
@@ -26,7 +28,6 @@ public final class WorkflowEngine {
         self.clock = clock
         self.options = options
         self.models = ModelCache(store: store)
-        self.scripts = ScriptEngine(timeLimit: options.scriptTimeLimit)
     }
 
     // MARK: Models
@@ -50,6 +51,7 @@ public final class WorkflowEngine {
     ///   element whose timer value cannot be read.
     @discardableResult
     public func importModel(name: String, source: String) throws -> ModelRecord {
+        try requireWritable("model import")
         let definitions: Definitions
         do {
             definitions = try BPMNParser.parse(string: source)
@@ -89,13 +91,14 @@ public final class WorkflowEngine {
     /// Instances matching a MongoDB-style query.
     public func findInstances(_ query: JSONValue, options: FindOptions = FindOptions()) throws -> [InstanceRecord] {
         let parsed = try Self.parseQuery(query)
-        return try store.readTransaction { try store.findInstances(parsed, options: options) }
+        // The page form also applies `options.cursor` and `options.projection`.
+        return try store.readTransaction { try store.findInstancePage(parsed, options: options).records }
     }
 
     /// Items matching a MongoDB-style query (item conditions apply to the returned item).
     public func findItems(_ query: JSONValue, options: FindOptions = FindOptions()) throws -> [ItemRecord] {
         let parsed = try Self.parseQuery(query)
-        return try store.readTransaction { try store.findItems(parsed, options: options) }
+        return try store.readTransaction { try store.findItemPage(parsed, options: options).records }
     }
 
     /// Waiting user tasks matching `query`, newest first, with their instance's name and data.

@@ -6,19 +6,46 @@ public struct FindOptions: Sendable, Equatable {
         case field(QueryField)
     }
 
+    /// The set of columns a find loads: `summary` leaves out instance data and item variables.
+    public enum Projection: String, Sendable, Equatable, CaseIterable {
+        case summary, full
+    }
+
     public var sort: [(key: QueryField, ascending: Bool)]
     public var limit: Int?
     public var offset: Int
+    /// The `nextCursor` of the previous page: the find continues after the last row of that
+    /// page, in the same query and sort order. Rows added or removed meanwhile shift nothing.
+    public var cursor: String?
+    public var projection: Projection
 
-    public init(sort: [(key: QueryField, ascending: Bool)] = [], limit: Int? = nil, offset: Int = 0) {
+    public init(
+        sort: [(key: QueryField, ascending: Bool)] = [], limit: Int? = nil, offset: Int = 0,
+        cursor: String? = nil, projection: Projection = .full
+    ) {
         self.sort = sort
         self.limit = limit
         self.offset = offset
+        self.cursor = cursor
+        self.projection = projection
     }
 
     public static func == (lhs: FindOptions, rhs: FindOptions) -> Bool {
-        lhs.limit == rhs.limit && lhs.offset == rhs.offset && lhs.sort.count == rhs.sort.count
+        lhs.limit == rhs.limit && lhs.offset == rhs.offset && lhs.cursor == rhs.cursor
+            && lhs.projection == rhs.projection && lhs.sort.count == rhs.sort.count
             && zip(lhs.sort, rhs.sort).allSatisfy { $0.key == $1.key && $0.ascending == $1.ascending }
+    }
+}
+
+/// One page of a find: the rows and, when more rows may follow, the cursor of the next page.
+public struct FindPage<Record: Sendable>: Sendable {
+    public var records: [Record]
+    /// Pass as `FindOptions.cursor` to read the next page; nil after the last page.
+    public var nextCursor: String?
+
+    public init(records: [Record], nextCursor: String?) {
+        self.records = records
+        self.nextCursor = nextCursor
     }
 }
 
@@ -80,4 +107,84 @@ public protocol WorkflowStore: AnyObject {
     func setting(_ key: String) throws -> String?
 
     func setSetting(_ key: String, value: String?) throws
+
+    // MARK: Paging, administration and change feed
+
+    /// Finds one page of `findInstances`, with the cursor of the next page when
+    /// `options.limit` rows were returned.
+    func findInstancePage(_ query: Query, options: FindOptions) throws -> FindPage<InstanceRecord>
+
+    /// Finds one page of `findItems`, with the cursor of the next page.
+    func findItemPage(_ query: Query, options: FindOptions) throws -> FindPage<ItemRecord>
+
+    /// Lists every stored version of the model `name`, oldest first, with instance counts.
+    /// The list is empty when there is no such model.
+    func modelVersions(name: String) throws -> [ModelVersionSummary]
+
+    /// Lists the start events of the newest version of every model, with the model name.
+    func latestStartEvents() throws -> [(model: String, version: Int, event: StartEventRecord)]
+
+    /// Removes every version of the model `name` and returns how many were removed.
+    func deleteModel(name: String) throws -> Int
+
+    /// Renames every version of a model and the instances started from it.
+    func renameModel(name: String, to newName: String) throws
+
+    /// Removes the instances with their items, tokens, history and save points, and returns
+    /// how many instance rows were removed.
+    func deleteInstances(ids: [String]) throws -> Int
+
+    /// Lists the ids of instances whose id starts with `prefix`, at most `limit`, sorted.
+    func instanceIds(withPrefix prefix: String, limit: Int) throws -> [String]
+
+    /// Returns the instance as it was saved at the end of the earliest call that stored
+    /// `itemId`, or nil when no save point contains that item.
+    func savePoint(instanceId: String, containing itemId: String) throws -> InstanceState?
+
+    /// Removes items of one instance (for `restart`, which drops the items a save point lacks).
+    func removeItems(ids: [String], instanceId: String) throws
+
+    /// Reads the history rows with an id above `afterId`, oldest first, at most `limit`.
+    func historyRows(after afterId: Int64, limit: Int) throws -> [HistoryRecord]
+
+    /// Returns the highest history row id, or 0 when the history is empty.
+    func lastHistoryId() throws -> Int64
+
+    /// Returns a counter that changes whenever another connection commits to the database.
+    func changeCounter() throws -> Int
+
+    /// Lists the ids of instances with a token left `running` between calls: work that
+    /// `invokeWithoutWaiting` deferred. At most `limit`, oldest start first.
+    func instancesWithDeferredWork(limit: Int) throws -> [String]
+
+    // MARK: Users and task views
+
+    /// Returns the recorded user `name`, or nil.
+    func user(named name: String) throws -> UserRecord?
+
+    /// Returns every recorded user, sorted by name.
+    func listUsers() throws -> [UserRecord]
+
+    /// Inserts the user, or replaces the groups, admin flag and tenant of a recorded one.
+    func saveUser(_ user: UserRecord) throws
+
+    /// Removes the user and returns whether it was recorded.
+    func removeUser(named name: String) throws -> Bool
+
+    /// Returns the tenant of every model that belongs to one, by model name.
+    func modelTenants() throws -> [String: String]
+
+    /// Makes the model `name` belong to `tenantId`, or shared by all tenants when nil.
+    func setModelTenant(name: String, tenantId: String?) throws
+
+    /// The user tasks of one task list that `scope` may see and that match `query` (as in
+    /// `findItems`), with their instance's name, data and model version, in `sort` order.
+    /// The store applies the rules of `AccessRules` in its own query language.
+    /// - Parameter now: the time `overdue` compares due dates with.
+    func findTasks(
+        _ view: TaskView, scope: AccessScope, query: Query, now: Date, sort: TaskSort, limit: Int?, offset: Int
+    ) throws -> [TaskSummary]
+
+    /// Counts the tasks `findTasks` returns for the view without a query or limit.
+    func countTasks(_ view: TaskView, scope: AccessScope, now: Date) throws -> Int
 }

@@ -95,8 +95,8 @@ final class SubProcessScenarioTests: XCTestCase {
         let child = try XCTUnwrap(try harness.engine.findInstances(["name": "Buy Used Car"]).first)
         XCTAssertEqual(child.data["caseId"], 1005)
 
-        _ = try harness.engine.invoke(["data.caseId": 1005, "items.elementId": "task_Buy"])
-        let driven = try harness.engine.invoke(["data.caseId": 1005, "items.elementId": "task_Drive"])
+        _ = try harness.engine.invoke(["data.caseId": 1005, "items.elementId": "task_Buy"], user: .system)
+        let driven = try harness.engine.invoke(["data.caseId": 1005, "items.elementId": "task_Drive"], user: .system)
         XCTAssertEqual(driven.statuses("Event_19ebav7"), ["end"])
 
         let resumed = try harness.engine.get(["id": .string(parent.id)])
