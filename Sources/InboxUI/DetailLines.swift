@@ -11,6 +11,18 @@ enum DetailTarget: Equatable {
     /// Opens the form that delivers what this item waits for (a message, a signal, or the
     /// trigger of a timer).
     case waitingItem(ItemRecord)
+    /// Folds or unfolds the JSON object or array at this path in the Data tab.
+    case jsonNode(String)
+    /// Shows the whole value at this path of the Data tab, which the pane may cut.
+    case jsonValue(path: String, value: JSONValue)
+
+    /// Whether following the target opens a form that changes data.
+    var changesData: Bool {
+        switch self {
+        case .failedItem, .waitingItem: return true
+        case .instance, .jsonNode, .jsonValue: return false
+        }
+    }
 }
 
 /// The lines of the detail pane and the lines Enter acts on, by line index.
@@ -79,7 +91,7 @@ enum DetailLines {
         if let fields = node?.formFields, !fields.isEmpty {
             lines += [.blank, StyledLine("Form fields", .detailHeading)]
             for formField in fields {
-                let flags = formField.constraints.map(\.name).joined(separator: ",")
+                let flags = formField.constraints.map(\.name).joined(separator: ", ")
                 let text = "  \(formField.label ?? formField.id) (\(formField.type)\(flags.isEmpty ? "" : ", " + flags))"
                 lines.append(StyledLine(text))
             }

@@ -11,32 +11,30 @@ enum DisplayFormat {
 
     /// Formats the local calendar date (`2024-05-01`).
     static func day(_ date: Date) -> String {
-        localFormatter("yyyy-MM-dd").string(from: date)
+        localString("yyyy-MM-dd", date)
     }
 
     /// Formats the local month and day (`05-01`) for a date in the year of `now`, else the full
     /// date, for narrow columns.
     static func compactDay(_ date: Date, now: Date = Date()) -> String {
-        let year = localFormatter("yyyy")
-        return year.string(from: date) == year.string(from: now) ? localFormatter("MM-dd").string(from: date) : day(date)
+        localString("yyyy", date) == localString("yyyy", now) ? localString("MM-dd", date) : day(date)
     }
 
     /// Formats the local date and time in minutes (`2024-05-01 09:30`).
     static func minute(_ date: Date) -> String {
-        localFormatter("yyyy-MM-dd HH:mm").string(from: date)
+        localString("yyyy-MM-dd HH:mm", date)
     }
 
     /// Formats the local month, day and time (`05-01 09:30`), for narrow columns.
     static func shortMinute(_ date: Date) -> String {
-        localFormatter("MM-dd HH:mm").string(from: date)
+        localString("MM-dd HH:mm", date)
     }
 
     /// Formats the local time of day with seconds (`14:05:10`) for a date on the local day of
     /// `now`, else the month, day and time (`05-02 14:05`).
     static func clockTime(_ date: Date, now: Date) -> String {
-        let day = localFormatter("yyyy-MM-dd")
-        return day.string(from: date) == day.string(from: now)
-            ? localFormatter("HH:mm:ss").string(from: date) : shortMinute(date)
+        localString("yyyy-MM-dd", date) == localString("yyyy-MM-dd", now)
+            ? localString("HH:mm:ss", date) : shortMinute(date)
     }
 
     /// Formats how far `date` lies from `now`: `in 3m`, `in 1h05m`, `in 2d04h`, `in 12s`;
@@ -72,11 +70,27 @@ enum DisplayFormat {
         value < 10 ? "0\(value)" : "\(value)"
     }
 
-    private static func localFormatter(_ pattern: String) -> DateFormatter {
+    /// Formats `date` in the local time zone with a fixed `pattern`. Creating an ICU date
+    /// formatter costs far more than using one, and the Tasks pane formats up to three dates
+    /// for each of up to 1,000 rows, so the formatters are kept per pattern and time zone.
+    private static func localString(_ pattern: String, _ date: Date) -> String {
+        formatterLock.lock()
+        defer { formatterLock.unlock() }
+
+        let zone = TimeZone.current
+        let key = pattern + "\u{0}" + zone.identifier
+        if let formatter = formatters[key] { return formatter.string(from: date) }
+
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
+        formatter.timeZone = zone
         formatter.dateFormat = pattern
-        return formatter
+        formatters[key] = formatter
+        return formatter.string(from: date)
     }
+
+    /// The formatters of `localString` by pattern and time zone identifier, guarded by
+    /// `formatterLock`.
+    nonisolated(unsafe) private static var formatters: [String: DateFormatter] = [:]
+    private static let formatterLock = NSLock()
 }

@@ -65,11 +65,12 @@ enum FormFactory {
         for (key, label, date) in [("dueDate", "Due date", item.dueDate), ("followUpDate", "Follow-up date", item.followUpDate)] {
             var input = FormInput(key: key, label: label, kind: .dateOrDateTime)
             input.prefill(with: date.map { .string(DisplayFormat.isoTimestamp($0)) } ?? .null)
-            input.placeholder = "YYYY-MM-DD"
+            input.placeholder = "YYYY-MM-DD or 2026-05-31T17:00:00Z (ISO 8601)"
             inputs.append(input)
         }
 
-        var priority = FormInput(key: "priority", label: "Priority", kind: .numberOrText)
+        var priority = FormInput(key: "priority", label: "Priority", kind: .number)
+        priority.placeholder = "a number such as 50; higher is more urgent"
         priority.prefill(with: item.priority)
         inputs.append(priority)
 
@@ -91,7 +92,7 @@ enum FormFactory {
         input.maximum = field.constraintValue("max")
         input.minimumLength = field.constraintValue("minlength").map { Int($0) }
         input.maximumLength = field.constraintValue("maxlength").map { Int($0) }
-        if input.kind == .date { input.placeholder = "YYYY-MM-DD" }
+        if input.kind == .date { input.placeholder = "YYYY-MM-DD, e.g. 2026-05-31 (ISO 8601)" }
         return input
     }
 
@@ -117,9 +118,11 @@ enum FormFactory {
         return result
     }
 
-    private static func jsonInput(label: String) -> FormInput {
+    /// Builds the multi-line JSON editor for data beyond the form fields.
+    static func jsonInput(label: String) -> FormInput {
         var input = FormInput(key: "", label: label, kind: .jsonObject)
-        input.placeholder = "e.g. {\"key\": \"value\"}"
+        input.isMultiLine = true
+        input.placeholder = "e.g. {\"key\": \"value\"}; Enter: new line"
         return input
     }
 

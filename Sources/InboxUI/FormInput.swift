@@ -17,8 +17,8 @@ enum FormInputKind: Equatable {
     case choice([FormField.EnumValue])
     /// A comma-separated list of names, sent as a JSON array of strings.
     case nameList
-    /// A number, or text when it is not a number (assignment priority).
-    case numberOrText
+    /// A finite number, whole or decimal (assignment priority).
+    case number
     /// A JSON object merged into the submitted data.
     case jsonObject
 
@@ -48,6 +48,10 @@ struct FormInput: Equatable {
     var placeholder: String?
 
     var editor = LineEditor()
+    /// True for the multi-line JSON editor of task and start forms, which edits `area`
+    /// instead of `editor`: Enter inserts a line break there and Ctrl-S submits.
+    var isMultiLine = false
+    var area = TextArea()
     var flag = false
     /// The selected choice of a choice input; nil when nothing is chosen yet.
     var choiceIndex: Int?
@@ -82,16 +86,26 @@ struct FormInput: Equatable {
                 return false
             }
         default:
-            guard editor.handle(key) else { return false }
+            if isMultiLine {
+                guard area.handle(key) else { return false }
+            } else {
+                guard editor.handle(key) else { return false }
+            }
         }
 
         error = nil
         return true
     }
 
-    /// Inserts pasted text; line breaks become spaces so a paste never ends the form.
+    /// Inserts pasted text. Line breaks start a new line in the multi-line editor and become
+    /// spaces elsewhere, so a paste never moves to another field or ends the form.
     mutating func paste(_ character: Character) {
         guard kind.usesLineEditor, !isReadOnly else { return }
+        if isMultiLine {
+            area.paste(character)
+            error = nil
+            return
+        }
         editor.insert(character.isNewline || character == "\t" ? " " : character)
         error = nil
     }
@@ -108,9 +122,12 @@ struct FormInput: Equatable {
             let choice = choices[index]
             return "< \(choice.name ?? choice.id) >"
         default:
-            return editor.text
+            return text
         }
     }
+
+    /// The text being edited by the single-line or the multi-line editor.
+    var text: String { isMultiLine ? area.text : editor.text }
 
     // MARK: Setting values
 
@@ -129,7 +146,11 @@ struct FormInput: Equatable {
                 editor.setText(value.plainText)
             }
         case .jsonObject:
-            editor.setText(value.jsonText)
+            if isMultiLine {
+                area.setText(value.prettyText)
+            } else {
+                editor.setText(value.jsonText)
+            }
         default:
             editor.setText(value.plainText)
         }

@@ -4,6 +4,13 @@ import WorkflowEngine
 /// A reason an input's value cannot be sent, shown beside the input.
 struct FormInputError: Error, Equatable {
     var message: String
+    /// Where a JSON syntax error lies in the input's text, so the editor can move there.
+    var position: JSONErrorPosition?
+
+    init(message: String, position: JSONErrorPosition? = nil) {
+        self.message = message
+        self.position = position
+    }
 }
 
 extension FormInput {
@@ -21,7 +28,7 @@ extension FormInput {
             }
             return .string(choices[index].id)
         default:
-            let text = editor.text
+            let text = self.text
             guard !text.trimmed.isEmpty else { return try emptyValue() }
             return try convert(text)
         }
@@ -48,10 +55,12 @@ extension FormInput {
         case .nameList:
             let names = text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
             return .array(names.map { .string($0) })
-        case .numberOrText:
+        case .number:
             let trimmed = text.trimmed
-            if let number = Double(trimmed), number.isFinite { return .number(number) }
-            return .string(trimmed)
+            guard let number = Double(trimmed), number.isFinite else {
+                throw FormInputError(message: "'\(trimmed)' is not a number; enter one such as 50 (higher is more urgent)")
+            }
+            return .number(number)
         case .jsonObject:
             return try checkedObject(text)
         case .boolean, .choice:
@@ -61,10 +70,10 @@ extension FormInput {
 
     private func checkLength(_ text: String) throws {
         if let minimumLength, text.count < minimumLength {
-            throw FormInputError(message: "needs at least \(minimumLength) characters, has \(text.count)")
+            throw FormInputError(message: "needs at least \(DisplayWords.count(minimumLength, "character")), has \(text.count)")
         }
         if let maximumLength, text.count > maximumLength {
-            throw FormInputError(message: "allows at most \(maximumLength) characters, has \(text.count)")
+            throw FormInputError(message: "allows at most \(DisplayWords.count(maximumLength, "character")), has \(text.count)")
         }
     }
 
@@ -101,7 +110,13 @@ extension FormInput {
         do {
             value = try JSONValue.parse(text)
         } catch let error as JSONSyntaxError {
-            throw FormInputError(message: "not valid JSON: \(error.reason)")
+            guard let position = JSONErrorPosition.locate(error, in: text) else {
+                throw FormInputError(message: "not valid JSON: \(error.reason)")
+            }
+            throw FormInputError(
+                message: "not valid JSON at line \(position.line), column \(position.column): "
+                    + JSONErrorPosition.reasonWithoutOffset(error),
+                position: position)
         } catch {
             throw FormInputError(message: "not valid JSON: \(error)")
         }

@@ -10,6 +10,10 @@ enum FormRenderer {
     private enum FormRow {
         case text(StyledLine)
         case input(Int)
+        /// A further line (1, 2, …) of a multi-line input.
+        case inputLine(Int, Int)
+        /// A hint below the focused input, such as the names Ctrl-N completes.
+        case inputHint(Int, String)
         case inputError(Int, String)
     }
 
@@ -34,6 +38,12 @@ enum FormRenderer {
                 screen.draw(styled, at: position, width: inner.width)
             case .input(let inputIndex):
                 drawInput(form, inputIndex, at: position, labelWidth: labelWidth, width: inner.width, on: screen)
+            case let .inputLine(inputIndex, line):
+                drawMultiLine(form, inputIndex, line: line, at: position, labelWidth: labelWidth, width: inner.width, on: screen)
+            case let .inputHint(_, text):
+                screen.draw(StyledLine(text, .dim),
+                            at: CellPosition(row: position.row, column: position.column + labelWidth + 1),
+                            width: inner.width - labelWidth - 1)
             case let .inputError(_, text):
                 screen.draw(StyledLine(text, .formError),
                             at: CellPosition(row: position.row, column: position.column + labelWidth + 1),
@@ -70,6 +80,13 @@ enum FormRenderer {
         let errorWidth = max(1, innerWidth - labelWidth - 1)
         for (index, input) in form.inputs.enumerated() {
             rows.append(.input(index))
+            if input.isMultiLine {
+                rows += (1..<multiLineHeight(input)).map { .inputLine(index, $0) }
+            }
+            let suggestions = index == form.focus ? form.userNameSuggestions() : []
+            if !suggestions.isEmpty {
+                rows.append(.inputHint(index, "Ctrl-N: " + suggestions.prefix(6).joined(separator: ", ")))
+            }
             if let error = input.error {
                 rows += TextWidth.wrapped("! " + error, to: errorWidth).map { .inputError(index, $0) }
             }
@@ -89,7 +106,7 @@ enum FormRenderer {
         guard rows.count > height, height > 0 else { return 0 }
         let focusRows = rows.indices.filter { index in
             switch rows[index] {
-            case .input(let input), .inputError(let input, _): return input == focus
+            case .input(let input), .inputLine(let input, _), .inputHint(let input, _), .inputError(let input, _): return input == focus
             case .text: return false
             }
         }
@@ -120,6 +137,11 @@ enum FormRenderer {
             return
         }
 
+        if input.isMultiLine {
+            drawMultiLine(form, index, line: 0, at: position, labelWidth: labelWidth, width: width, on: screen)
+            return
+        }
+
         screen.fill(valuePosition, width: valueWidth, role: role)
         if input.editor.text.isEmpty, !isFocused, let placeholder = input.placeholder {
             screen.draw(StyledLine(placeholder, .dim), at: valuePosition, width: valueWidth)
@@ -130,6 +152,46 @@ enum FormRenderer {
         screen.write(window.text, at: valuePosition, role: role)
         if isFocused {
             screen.setCursor(CellPosition(row: valuePosition.row, column: valuePosition.column + window.cursorColumn))
+        }
+    }
+
+    /// Rows the multi-line editor takes: its lines plus one to type into, from 3 to 6.
+    static func multiLineHeight(_ input: FormInput) -> Int {
+        max(3, min(6, input.area.lines.count + 1))
+    }
+
+    /// Draws line `line` of a multi-line input's visible window, with the line number of
+    /// the text in the label column so a parse error's position is easy to find.
+    private static func drawMultiLine(
+        _ form: FormState, _ index: Int, line: Int, at position: CellPosition, labelWidth: Int, width: Int,
+        on screen: Screen
+    ) {
+        let input = form.inputs[index]
+        let isFocused = index == form.focus
+        let height = multiLineHeight(input)
+        let valuePosition = CellPosition(row: position.row, column: position.column + labelWidth + 1)
+        let valueWidth = max(1, width - labelWidth - 1)
+        let role: StyleRole = isFocused ? .formValueFocused : .formValue
+        let window = input.area.visibleWindow(width: max(1, valueWidth - 4), height: height)
+        let top = max(0, input.area.row - height + 1)
+
+        if line > 0 {
+            let number = top + line + 1
+            if number <= input.area.lines.count {
+                let label = String(repeating: " ", count: max(0, labelWidth - 4)) + String("\(number)".suffix(3))
+                screen.draw(StyledLine(label, .dim), at: position, width: labelWidth)
+            }
+        }
+        screen.fill(valuePosition, width: valueWidth, role: role)
+
+        if input.area.isEmpty, !isFocused, line == 0, let placeholder = input.placeholder {
+            screen.draw(StyledLine(placeholder, .dim), at: valuePosition, width: valueWidth)
+            return
+        }
+        guard window.lines.indices.contains(line) else { return }
+        screen.write(window.lines[line], at: valuePosition, role: role)
+        if isFocused && window.cursor.row == line {
+            screen.setCursor(CellPosition(row: valuePosition.row, column: valuePosition.column + window.cursor.column))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import WorkflowEngine
 
 /// The engine call a form makes when it is submitted.
@@ -8,6 +9,10 @@ enum FormPurpose: Equatable {
     case complete(TaskSummary)
     /// Change the assignment fields of a waiting user task.
     case assign(TaskSummary)
+    /// Complete every marked task with the same data; they share one form.
+    case completeMany([TaskSummary])
+    /// Change the same assignment fields of every marked task.
+    case assignMany([TaskSummary])
     /// Send a message to the receiver that waits for it (`throwMessage`).
     case message
     /// Broadcast a signal (`throwSignal`).
@@ -20,8 +25,8 @@ enum FormPurpose: Equatable {
     /// The conversion of the form's inputs into the payload of its engine call.
     var payloadStyle: FormPayloadStyle {
         switch self {
-        case .start, .complete: return .data
-        case .assign: return .assignment
+        case .start, .complete, .completeMany: return .data
+        case .assign, .assignMany: return .assignment
         case .message, .signal, .startEvent, .retry: return .fields
         }
     }
@@ -56,6 +61,10 @@ struct FormState: Equatable {
     var initialValues: [String: JSONValue?] = [:]
     /// True between the start and end of a bracketed paste.
     var isPasting = false
+    /// Known user names that Ctrl-N completes in the assignee and candidate-user inputs.
+    var userNames: [String] = []
+    /// The typed start of the name Ctrl-N is cycling through, until another key is pressed.
+    var completionPrefix: String?
 
     init(purpose: FormPurpose, title: String, documentation: String? = nil, inputs: [FormInput]) {
         self.purpose = purpose
@@ -73,6 +82,17 @@ struct FormState: Equatable {
     /// editing keys. Enter on the last input submits.
     mutating func handle(_ key: Key) -> FormEvent {
         if let event = handlePaste(key) { return event }
+
+        if key == .control("n") {
+            completeUserName()
+            return .none
+        }
+        completionPrefix = nil
+
+        if let input = focusedInput, input.isMultiLine, !input.isReadOnly, Self.isMultiLineEditingKey(key, in: input.area) {
+            if inputs[focus].handle(key) { failure = nil }
+            return .none
+        }
 
         if let action = KeyMap.formAction(for: key) {
             switch action {
@@ -96,6 +116,49 @@ struct FormState: Equatable {
         return .none
     }
 
+    /// Inputs whose values are user names, so Ctrl-N completes them.
+    static let userNameKeys: Set<String> = ["assignee", "candidateUsers"]
+
+    /// Returns the known names that start with the word being typed in the focused input
+    /// (the part after the last comma of a list), ignoring case and accents.
+    func userNameSuggestions() -> [String] {
+        guard let input = focusedInput, Self.userNameKeys.contains(input.key) else { return [] }
+        let prefix = completionPrefix ?? Self.lastWord(of: input.editor.text)
+        let folded = PaneRow.folded(prefix)
+        return userNames.filter { PaneRow.folded($0).hasPrefix(folded) }
+    }
+
+    /// Replaces the word being typed with the next known name that starts with it.
+    private mutating func completeUserName() {
+        guard inputs.indices.contains(focus), Self.userNameKeys.contains(inputs[focus].key) else { return }
+        let text = inputs[focus].editor.text
+        let current = Self.lastWord(of: text)
+        if completionPrefix == nil { completionPrefix = current }
+        let matches = userNameSuggestions()
+        guard !matches.isEmpty else { return }
+
+        let next = matches.firstIndex(of: current).map { matches[($0 + 1) % matches.count] } ?? matches[0]
+        let head = text.lastIndex(of: ",").map { String(text[...$0]) + " " } ?? ""
+        inputs[focus].editor.setText(head + next)
+        inputs[focus].error = nil
+    }
+
+    private static func lastWord(of text: String) -> String {
+        let word = text.lastIndex(of: ",").map { String(text[text.index(after: $0)...]) } ?? text
+        return word.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Returns whether the multi-line editor takes `key` instead of the form: Enter, and Up or Down
+    /// while the cursor can move inside the text.
+    private static func isMultiLineEditingKey(_ key: Key, in area: TextArea) -> Bool {
+        switch key {
+        case .enter: return true
+        case .up: return area.canMove(down: false)
+        case .down: return area.canMove(down: true)
+        default: return false
+        }
+    }
+
     /// Handles keys of a bracketed paste: text goes into the focused input, and Enter or
     /// Tab inside the paste become spaces instead of moving or submitting.
     private mutating func handlePaste(_ key: Key) -> FormEvent? {
@@ -113,7 +176,8 @@ struct FormState: Equatable {
 
         switch key {
         case .character(let character): inputs[focus].paste(character)
-        case .enter, .tab: inputs[focus].paste(" ")
+        case .enter: inputs[focus].paste("\n")
+        case .tab: inputs[focus].paste("\t")
         default: return nil
         }
         return FormEvent.none
@@ -160,6 +224,9 @@ struct FormState: Equatable {
                 }
             } catch let error as FormInputError {
                 inputs[index].error = error.message
+                if let position = error.position, inputs[index].isMultiLine {
+                    inputs[index].area.moveCursor(line: position.line, column: position.column)
+                }
                 firstInvalid = firstInvalid ?? index
             } catch {
                 inputs[index].error = "\(error)"

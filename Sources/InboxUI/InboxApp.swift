@@ -9,6 +9,14 @@ private nonisolated(unsafe) var pendingStopSignal: Int32 = 0
 /// it as the Ctrl-C key.
 private nonisolated(unsafe) var pendingInterrupt: Int32 = 0
 
+/// Set to 1 by `recordSuspend` when SIGTSTP arrives from outside (`kill -TSTP`); the run
+/// loop clears it and suspends as for the Ctrl-Z key.
+private nonisolated(unsafe) var pendingSuspend: Int32 = 0
+
+private func recordSuspend(_ signal: Int32) {
+    pendingSuspend = 1
+}
+
 private func recordStopSignal(_ signal: Int32) {
     pendingStopSignal = signal
 }
@@ -31,6 +39,15 @@ public final class InboxApp {
     let controller: InboxController
     let renderer = InboxRenderer()
     private let themeName: String?
+    /// Whether to ask the terminal for mouse clicks and wheel turns.
+    public var usesMouse = true
+    /// How new tasks for the user are announced; nil announces them in the status bar only.
+    public var notification: NotificationStyle?
+    /// Whether the engine rejects every change; the status bar then says so.
+    public var isReadOnly: Bool {
+        get { controller.state.isReadOnly }
+        set { controller.state.isReadOnly = newValue }
+    }
 
     /// - Parameters:
     ///   - engine: the engine, working on the database at `databasePath`.
@@ -62,7 +79,8 @@ public final class InboxApp {
 
     /// Runs the inbox until the user quits or SIGTERM or SIGHUP arrives, then restores
     /// the terminal. SIGINT acts as the Ctrl-C key: it cancels an open form and quits
-    /// otherwise. The terminal is in raw mode, so Ctrl-C normally arrives as a key; the
+    /// otherwise. SIGTSTP acts as the Ctrl-Z key: it suspends the inbox to the shell. The
+    /// terminal is in raw mode, so Ctrl-C normally arrives as a key; the
     /// signal comes from `kill -INT` or a terminal left in cbreak mode.
     /// - Throws: `InboxError` when there is no usable terminal. Engine errors never end
     ///   the loop; they are shown on screen.
@@ -70,11 +88,13 @@ public final class InboxApp {
         installSignalHandlers()
         defer { restoreSignalHandlers() }
 
-        let screen = try NcursesScreen()
+        let screen = try NcursesScreen(mouse: usesMouse)
         defer { screen.close() }
 
+        controller.terminalHasColors = screen.hasColors
         let selection = ThemeLoader().load(name: themeName, terminalHasColors: screen.hasColors)
         screen.apply(selection.theme)
+        controller.state.themeName = selection.theme.name
         controller.resize(to: screen.size)
         controller.refresh()
         showStartupNotices(selection.notices, unknownTerminal: screen.unknownTerminalType)
@@ -90,6 +110,10 @@ public final class InboxApp {
                 guard controller.handle(.control("c")) else { return }
                 needsDrawing = true
             }
+            if pendingSuspend != 0 || controller.isSuspendRequested {
+                suspend(screen)
+                needsDrawing = true
+            }
             if needsDrawing {
                 renderer.render(controller.state, on: screen)
                 needsDrawing = false
@@ -98,6 +122,7 @@ public final class InboxApp {
             guard let key = screen.readKey() else {
                 if screen.isInputLost { return }
                 needsDrawing = controller.tick()
+                applyRequests(on: screen)
                 continue
             }
 
@@ -107,7 +132,41 @@ public final class InboxApp {
             }
             guard controller.handle(key) else { return }
             controller.tick()
+            applyRequests(on: screen)
             needsDrawing = true
+        }
+    }
+
+    /// Stops the inbox until the shell continues it, then lays the panes out for the size the
+    /// terminal has after the resume. Timers and refreshes run as usual at the next tick.
+    /// Without a job-control shell, which could continue the process, it shows a message instead.
+    private func suspend(_ screen: NcursesScreen) {
+        pendingSuspend = 0
+        controller.isSuspendRequested = false
+        guard JobControl.hasJobControlShell() else {
+            controller.show(
+                "Ctrl-Z cannot suspend the inbox: it was not started from a shell with job control, "
+                    + "so nothing could resume it. Quit with q instead.",
+                kind: .error)
+            return
+        }
+
+        screen.suspendToShell()
+        controller.resize(to: screen.size)
+    }
+
+    /// Applies what the controller asked of the terminal: a new theme from `:theme`, and the
+    /// announcement of new tasks.
+    private func applyRequests(on screen: NcursesScreen) {
+        if let theme = controller.requestedTheme {
+            screen.apply(theme)
+            controller.requestedTheme = nil
+        }
+        if let text = controller.pendingNotification {
+            controller.pendingNotification = nil
+            guard let notification else { return }
+            let insideTmux = !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty
+            screen.notify(bell: notification == .bell, sequence: notification.sequence(for: text, insideTmux: insideTmux))
         }
     }
 
@@ -151,13 +210,16 @@ public final class InboxApp {
     private static let stopSignals = [SIGTERM, SIGHUP]
     private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
-    /// Installs signal handlers before ncurses starts, so that ncurses keeps them. Stop
-    /// signals and SIGINT set flags, which the loop checks every `NcursesScreen.keyTimeout`
+    /// Installs signal handlers before ncurses starts, so that ncurses keeps them and does
+    /// not install its own SIGTSTP handler. Stop signals, SIGINT and SIGTSTP set flags,
+    /// which the loop checks every `NcursesScreen.keyTimeout`
     /// milliseconds. Crash signals restore the terminal before the process dies.
     private func installSignalHandlers() {
         pendingStopSignal = 0
         pendingInterrupt = 0
+        pendingSuspend = 0
         signal(SIGINT) { recordInterrupt($0) }
+        signal(SIGTSTP) { recordSuspend($0) }
         for stopSignal in Self.stopSignals {
             signal(stopSignal) { recordStopSignal($0) }
         }
@@ -167,7 +229,7 @@ public final class InboxApp {
     }
 
     private func restoreSignalHandlers() {
-        for number in [SIGINT] + Self.stopSignals + Self.crashSignals {
+        for number in [SIGINT, SIGTSTP] + Self.stopSignals + Self.crashSignals {
             signal(number, SIG_DFL)
         }
     }

@@ -18,20 +18,22 @@ extension InboxController {
             let instances = try engine.findInstances(
                 .emptyObject,
                 options: FindOptions(sort: [(key: .instance(.startedAt), ascending: false)], limit: Self.instanceLimit))
-            let tasks = try engine.pendingUserTasks()
+            let tasks = try loadTasks()
             let total = (try? engine.store.readTransaction { try engine.store.countInstances(.all) }) ?? instances.count
 
             state.models = models
             state.instances = instances
             state.instanceTotal = max(total, instances.count)
             state.tasks = tasks
+            state.marked.formIntersection(tasks.map(\.item.id))
             state.updatePane(.models) { pane, _ in pane.setRows(PaneRows.modelRows(models)) }
             state.updatePane(.instances) { pane, _ in pane.setRows(PaneRows.instanceRows(instances)) }
-            state.updatePane(.tasks) { pane, _ in pane.setRows(PaneRows.taskRows(tasks)) }
+            setTaskRows(tasks)
         } catch {
             show("Refresh failed: \(Self.describe(error))", kind: .error)
         }
         loadDetail(forceReload: true)
+        refreshDiagram()
     }
 
     // MARK: Detail
@@ -112,6 +114,15 @@ extension InboxController {
             if let dialog = result.dialog { state.dialog = dialog }
         } catch {
             form.failure = Self.describe(error)
+            if case .complete(let task) = form.purpose, let stale = staleTaskExplanation(task) {
+                form.failure = stale
+                state.form = form
+                show(stale, kind: .error)
+                return
+            }
+            if form.purpose.payloadStyle != .fields {
+                form.moveFailureToNamedInput()
+            }
             state.form = form
             if form.purpose.payloadStyle == .fields {
                 // An event form's error (no receiver waits, several receivers wait) is its
@@ -143,6 +154,15 @@ extension InboxController {
         case .complete(let task):
             let execution = try engine.invoke(Self.itemQuery(task), data: payload, user: user)
             return CallResult(message: "Completed \(task.taskTitle); \(Self.waitingSummary(execution))")
+        case .completeMany(let tasks):
+            let report = BulkReport.run(tasks) { _ = try engine.invoke(Self.itemQuery($0), data: payload, user: user) }
+            return bulkResult(report, verb: "Completed", failureVerb: "complete")
+        case .assignMany(let tasks):
+            guard let changes = payload.objectValue, !changes.isEmpty else {
+                return CallResult(message: "Nothing changed; the assignments are as before.")
+            }
+            let report = BulkReport.run(tasks) { _ = try engine.assign(Self.itemQuery($0), assignment: payload, user: user) }
+            return bulkResult(report, verb: "Assigned", failureVerb: "assign")
         case .assign(let task):
             guard let changes = payload.objectValue, !changes.isEmpty else {
                 return CallResult(message: "Nothing changed; the assignment of \(task.taskTitle) is as before.")
@@ -153,6 +173,36 @@ extension InboxController {
         case .message, .signal, .startEvent, .retry:
             return try callEvent(purpose, fields: payload)
         }
+    }
+
+    /// Turns a bulk outcome into the form's result: the marks of the tasks that succeeded go,
+    /// and a dialog lists each failure with its reason.
+    private func bulkResult(_ report: BulkReport, verb: String, failureVerb: String) -> CallResult {
+        state.marked.subtract(report.succeeded.map(\.item.id))
+        var result = CallResult(message: report.summary(verb: verb), kind: report.failures.isEmpty ? .success : .error)
+        if !report.failures.isEmpty {
+            result.dialog = Dialog(
+                title: "Could not \(failureVerb) \(report.failures.count) of \(report.total)", paragraphs: report.failureLines)
+        }
+        return result
+    }
+
+    /// Explains a failed completion when the task no longer waits: someone else completed
+    /// it (or it was cancelled) while the form was open. Returns nil when it still waits.
+    func staleTaskExplanation(_ task: TaskSummary) -> String? {
+        guard let current = try? engine.findItems(["items.id": .string(task.item.id)], options: FindOptions(limit: 1)).first,
+            current.status != .wait
+        else { return nil }
+
+        let history = (try? engine.history(instanceId: task.item.instanceId)) ?? []
+        let completion = history.last { $0.itemId == task.item.id && $0.action == "invoke" }
+        var text = "\(task.taskTitle) (\(task.instanceName)) no longer waits"
+        if let completion {
+            text += ": \(completion.user ?? "someone") completed it at \(DisplayFormat.minute(completion.at))"
+        } else {
+            text += ": it is \(DisplayWords.itemState(current))"
+        }
+        return text + ". Nothing was saved from this form; press Esc to close it."
     }
 
     func select(taskID: String) {

@@ -17,6 +17,7 @@ extension InboxController {
     /// Opens the message form. Without a preselected message, the message that the context
     /// instance waits for is chosen, with that instance's id as the matching key.
     func openMessageForm(selecting selected: String? = nil, matchingKey: JSONValue? = nil) {
+        guard allowsChange("sending a message") else { return }
         guard let names = eventNameChoices(messages: true) else { return }
         guard !names.isEmpty else {
             show("No model defines a message and nothing waits for one; import a model with a message event.", kind: .error)
@@ -37,6 +38,7 @@ extension InboxController {
     /// Opens the signal form; without a preselected signal, the one the context instance
     /// waits for is chosen.
     func openSignalForm(selecting selected: String? = nil) {
+        guard allowsChange("broadcasting a signal") else { return }
         guard let names = eventNameChoices(messages: false) else { return }
         guard !names.isEmpty else {
             show("No model defines a signal and nothing waits for one; import a model with a signal event.", kind: .error)
@@ -52,12 +54,13 @@ extension InboxController {
 
     /// Opens the start-event form for the context instance, which must be running.
     func openStartEventForm(selecting selected: String? = nil) {
+        guard allowsChange("triggering an element") else { return }
         guard let instance = contextInstance() else {
             show("Select an instance (or a task of it) to trigger one of its elements.", kind: .error)
             return
         }
         guard instance.status == .running else {
-            show("\(instance.name) \(PaneRows.shortID(instance.id)) is \(instance.status.rawValue); only a running instance can be triggered.", kind: .error)
+            show("\(instance.name) \(PaneRows.shortID(instance.id)) \(DisplayWords.phrase(instance.status)); only a running instance can be triggered.", kind: .error)
             return
         }
 
@@ -79,6 +82,7 @@ extension InboxController {
 
     /// Opens the retry form for the failed items of the context instance.
     func openRetryForm(selecting selected: String? = nil) {
+        guard allowsChange("retrying a failed item") else { return }
         guard let instance = contextInstance() else {
             show("Select an instance with a failed item to retry it.", kind: .error)
             return
@@ -106,7 +110,7 @@ extension InboxController {
 
     /// Returns the instance that `e`, `R`, `m` and `s` act on: the selected instance, or the
     /// instance of the selected task.
-    private func contextInstance() -> InstanceRecord? {
+    func contextInstance() -> InstanceRecord? {
         switch state.focus == .detail ? state.detailSource : state.focus {
         case .instances:
             return state.selectedInstance
@@ -175,7 +179,7 @@ extension InboxController {
             return CallResult(
                 message: "Retried \(title) in \(instance.name) \(PaneRows.shortID(instance.id)); \(summary)",
                 selectTaskID: Self.firstUserTask(of: executions))
-        case .start, .complete, .assign:
+        case .start, .complete, .assign, .completeMany, .assignMany:
             preconditionFailure("callEvent handles the event forms only")
         }
     }
@@ -206,7 +210,7 @@ extension InboxController {
         result.message += "; \(failed.count) failed"
         result.kind = .error
         result.dialog = Dialog(
-            title: "\(event): \(failed.count) receivers failed",
+            title: "\(event): \(DisplayWords.count(failed.count, "receiver")) failed",
             paragraphs: failed.map { "\(receiverText($0)): \($0.error ?? "")" }
                 + ["The delivery to each failed receiver was rolled back; the others received the event."])
         return result

@@ -9,6 +9,8 @@ extension InboxController {
     /// the message line, and the detail shows no links.
     func loadInstanceDetail(_ instance: InstanceRecord) -> InstanceDetail {
         var detail = InstanceDetail(instance: instance, now: engine.clock.now())
+        detail.tab = state.instanceTab
+        detail.collapsedPaths = state.collapsedPaths
         let execution: Execution
         do {
             execution = try engine.get(["id": .string(instance.id)])
@@ -18,6 +20,11 @@ extension InboxController {
         }
         detail.instance = execution.instance
         detail.execution = execution
+        do {
+            detail.history = try engine.history(instanceId: instance.id)
+        } catch {
+            detail.historyError = Self.describe(error)
+        }
 
         do {
             detail.children = try childLinks(of: execution)
@@ -60,12 +67,23 @@ extension InboxController {
 
     /// Acts on the detail line under the cursor: selects a linked instance, or opens the
     /// form for a failed or waiting item.
+    /// Returns a value of the Data tab for reading: a string as its text, other values as
+    /// JSON.
+    static func wholeText(of value: JSONValue) -> String {
+        if case .string(let text) = value { return text }
+        return value.jsonText
+    }
+
     func follow(_ target: DetailTarget) {
         switch target {
         case .instance(let id):
             selectInstance(id: id)
         case .failedItem(let item):
             openRetryForm(selecting: item.id)
+        case .jsonNode(let path):
+            toggleJSONNode(path)
+        case .jsonValue(let path, let value):
+            showDialog(title: path.isEmpty ? "Value" : path, paragraphs: [Self.wholeText(of: value)])
         case .waitingItem(let item):
             if let message = item.messageId {
                 openMessageForm(selecting: message, matchingKey: ["id": .string(item.instanceId)])

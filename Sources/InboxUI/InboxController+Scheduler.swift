@@ -14,6 +14,8 @@ extension InboxController {
     /// - Returns: whether anything shown changed.
     @discardableResult
     func tick(now: Date = Date()) -> Bool {
+        isRefreshingForOutsideChange = true
+        defer { isRefreshingForOutsideChange = false }
         var changed = false
         var refreshed = false
         if now.timeIntervalSince(lastTimerCheck) >= Self.timerCheckInterval {
@@ -41,6 +43,8 @@ extension InboxController {
     /// passed since the last firing without one. That second case fires the timer start
     /// events of models, which `nextTimerDue` does not cover.
     private func timersNeedFiring(now: Date) throws -> Bool {
+        // A read-only inbox only shows; firing a timer is a change another process makes.
+        if state.isReadOnly { return false }
         if let due = try engine.nextTimerDue(), due <= engine.clock.now() { return true }
         guard now.timeIntervalSince(lastTimerStartCheck) >= autoRefreshInterval else { return false }
         lastTimerStartCheck = now
@@ -76,13 +80,15 @@ extension InboxController {
         var models: [ModelSummary]
         var instances: [InstanceRecord]
         var tasks: [TaskSummary]
+        var taskCounts: [TaskView: Int]
         var message: StatusMessage?
         var detail: [StyledLine]
     }
 
     private func shownState() -> ShownState {
         ShownState(
-            models: state.models, instances: state.instances, tasks: state.tasks, message: state.message,
+            models: state.models, instances: state.instances, tasks: state.tasks, taskCounts: state.taskCounts,
+            message: state.message,
             detail: detailPage().lines)
     }
 
@@ -180,6 +186,7 @@ extension InboxController {
     /// Moves the demo clock forward to the next due item timer, or by an hour when none
     /// waits, and fires what is due then.
     func advanceDemoClock() {
+        guard allowsChange("moving the demo clock") else { return }
         guard let clock = demoClock else {
             show("The clock cannot be moved: this inbox runs on the system clock, not the demo clock.", kind: .error)
             return

@@ -30,6 +30,25 @@ final class InboxController {
     var lastTimerCheck = Date.distantPast
     var lastTimerStartCheck = Date.distantPast
 
+    /// Whether the terminal shows colours; `:theme` loads `mono` when it does not.
+    var terminalHasColors = true
+    /// A theme `:theme` loaded, for the run loop to apply to the terminal.
+    var requestedTheme: Theme?
+    /// The text announcing new tasks, for the run loop to ring or notify.
+    var pendingNotification: String?
+    /// Set by Ctrl-Z in any mode, for the run loop to suspend the inbox to the shell. The run
+    /// loop clears it.
+    var isSuspendRequested = false
+    /// Ids of the tasks in the Mine view at the last refresh; nil before the first one.
+    var knownMineTaskIds: Set<String>?
+    /// True while the scheduler refreshes for a change the user did not make here (another
+    /// process, a timer), the only refreshes whose new tasks are announced.
+    var isRefreshingForOutsideChange = false
+    /// Known user names for completing assignees, loaded once per form.
+    var knownUserNames: [String] = []
+    /// Commands run on the command line, oldest first.
+    var commandHistory: [String] = []
+
     init(
         engine: WorkflowEngine, user: UserContext, databasePath: String, size: ScreenSize,
         demoClock: AdjustableClock? = nil
@@ -39,6 +58,7 @@ final class InboxController {
         self.demoClock = demoClock
         self.state = InboxState(userName: user.name, databasePath: databasePath, size: size)
         self.state.clockOffset = demoClock?.currentOffset ?? 0
+        loadSavedFilters()
     }
 
     /// Opens a dialog with one paragraph per entry of `paragraphs`.
@@ -46,31 +66,46 @@ final class InboxController {
         state.dialog = Dialog(title: title, paragraphs: paragraphs)
     }
 
-    /// Shows `text` in the message line.
+    /// Shows `text` in the message line, with ids cut to the prefix the panes show, and
+    /// keeps it in the message log. The renderer wraps a long text over two rows.
     func show(_ text: String, kind: StatusMessage.Kind = .info) {
-        state.message = StatusMessage(text: text, kind: kind)
+        let message = StatusMessage(text: MessageText.shortenedIDs(text), kind: kind)
+        state.message = message
+        state.messageLog.append(message, at: Date())
+    }
+
+    /// Opens a dialog with the recent messages, newest first.
+    func showMessageLog() {
+        let paragraphs = state.messageLog.paragraphs()
+        showDialog(title: "Recent messages", paragraphs: paragraphs.isEmpty ? ["No messages yet."] : paragraphs)
     }
 
     // MARK: Keys
 
-    /// Applies one key. Ctrl-C cancels an open form (and any dialog over it) like Esc;
-    /// with no form open it quits from anywhere.
+    /// Applies one key. Ctrl-C closes an open form, command line or diagram view like Esc;
+    /// with none open it quits. Ctrl-Z requests a suspend from the run
+    /// loop, in every mode, and leaves the state as it is.
     /// - Returns: false when the key is a quit key.
     @discardableResult
     func handle(_ key: Key) -> Bool {
         if key == .resize { return true }
-        if key == .control("c") {
-            guard state.form != nil else { return false }
-            state.dialog = nil
-            cancelForm()
+        if key == .control("z") {
+            isSuspendRequested = true
             return true
         }
+        if key == .control("c") {
+            return cancelOverlay()
+        }
 
+        if state.diagram != nil, !state.layout.isTooSmall {
+            handleDiagramKey(key)
+            return true
+        }
         if state.layout.isTooSmall {
             return key != .character("q")
         }
         if state.dialog != nil {
-            if [.escape, .enter, .character("q"), .character(" ")].contains(key) { state.dialog = nil }
+            handleDialogKey(key)
             return true
         }
         if state.form != nil {
@@ -85,9 +120,41 @@ final class InboxController {
             handleFilterKey(key)
             return true
         }
+        if state.commandLine != nil {
+            return handleCommandLineKey(key)
+        }
+        if case .click(let position) = key {
+            handleClick(at: position)
+            return true
+        }
+        if case .wheelUp(let position) = key {
+            handleWheel(at: position, down: false)
+            return true
+        }
+        if case .wheelDown(let position) = key {
+            handleWheel(at: position, down: true)
+            return true
+        }
 
         guard let action = KeyMap.listAction(for: key) else { return true }
-        return perform(action)
+        return perform(action, key: key)
+    }
+
+    /// Closes what Ctrl-C closes: an open form (and any dialog over it), the command line or
+    /// the diagram view.
+    /// - Returns: false when none was open, so Ctrl-C quits (also from the help or a dialog).
+    private func cancelOverlay() -> Bool {
+        if state.form != nil {
+            state.dialog = nil
+            cancelForm()
+        } else if state.commandLine != nil {
+            state.commandLine = nil
+        } else if state.diagram != nil {
+            state.diagram = nil
+        } else {
+            return false
+        }
+        return true
     }
 
     /// Applies a new screen size.
@@ -99,7 +166,7 @@ final class InboxController {
         state.helpScroll = min(state.helpScroll, HelpLines.maximumScroll(in: size))
     }
 
-    private func perform(_ action: ListAction) -> Bool {
+    func perform(_ action: ListAction, key: Key? = nil) -> Bool {
         switch action {
         case .quit:
             return false
@@ -135,6 +202,30 @@ final class InboxController {
             openRetryForm()
         case .advanceClock:
             advanceDemoClock()
+        case .mark:
+            toggleMark()
+        case .markAll:
+            toggleMarkAll()
+        case .claim:
+            claimTargets()
+        case .unclaim:
+            unclaimTargets()
+        case .cycleSort:
+            setTaskSort(state.taskSort.next)
+        case .nextTab, .previousTab:
+            cycleTab(forward: action == .nextTab)
+        case .selectTab:
+            if case .character(let character) = key, let number = character.wholeNumberValue {
+                selectTab(number: number)
+            }
+        case .commandLine:
+            state.commandLine = CommandLineState(history: commandHistory)
+        case .openDiagram:
+            openDiagram()
+        case .suspend:
+            isSuspendRequested = true
+        case .showMessages:
+            showMessageLog()
         }
         return true
     }
@@ -218,6 +309,7 @@ final class InboxController {
                 show("No model to start; import one with 'bpmn-inbox model import FILE'.", kind: .error)
                 return
             }
+            guard allowsChange("starting an instance") else { return }
             state.form = FormFactory.startForm(modelName: model.name, definitions: definitions(model.name, model.version))
         case .instances:
             guard state.selectedInstance != nil, state.focus != .detail else { return }
@@ -226,24 +318,10 @@ final class InboxController {
             state.detailScroll = 0
             state.detailCursor = 0
         case .tasks:
-            guard let task = state.selectedTask else {
-                show("No task is waiting.", kind: .info)
-                return
-            }
-            state.form = FormFactory.completeForm(
-                task: task, definitions: definitions(task.instanceName, task.modelVersion))
+            openCompleteForm()
         case .detail:
             break
         }
-    }
-
-    private func openAssignForm() {
-        let source = state.focus == .detail ? state.detailSource : state.focus
-        guard source == .tasks, let task = state.selectedTask else {
-            show("Select a task in the Tasks pane to assign it.", kind: .error)
-            return
-        }
-        state.form = FormFactory.assignForm(task: task)
     }
 
     // MARK: Form, help and filter keys
@@ -266,6 +344,24 @@ final class InboxController {
     private func cancelForm() {
         state.form = nil
         show("Cancelled.")
+    }
+
+    /// Closes the dialog, or scrolls it by a line or a page.
+    private func handleDialogKey(_ key: Key) {
+        guard var dialog = state.dialog else { return }
+        let page = max(1, state.layout.size.rows - 6)
+        switch key {
+        case .escape, .enter, .character("q"), .character(" "):
+            state.dialog = nil
+            return
+        case .character("j"), .down: dialog.scroll += 1
+        case .character("k"), .up: dialog.scroll -= 1
+        case .pageDown: dialog.scroll += page
+        case .pageUp: dialog.scroll -= page
+        default: return
+        }
+        dialog.scroll = max(0, min(dialog.scroll, InboxRenderer.maximumDialogScroll(dialog, size: state.layout.size)))
+        state.dialog = dialog
     }
 
     /// Scrolls or closes the help overlay. The scroll stops at the last page, so the
@@ -295,9 +391,15 @@ final class InboxController {
         state.isEditingFilter = true
     }
 
+    /// Clears the focused pane's filter; with no filter, Esc in the Tasks pane clears the marks.
     private func clearFilter() {
-        guard state.focus != .detail, !state.pane(state.focus).filter.isEmpty else { return }
-        setFilter("")
+        guard state.focus != .detail else { return }
+        if !state.pane(state.focus).filter.isEmpty {
+            setFilter("")
+        } else if state.focus == .tasks && !state.marked.isEmpty {
+            state.marked = []
+            show("Marks cleared.")
+        }
     }
 
     private func handleFilterKey(_ key: Key) {

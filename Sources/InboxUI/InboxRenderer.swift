@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws an `InboxState` onto a screen. Drawing never changes the state.
 struct InboxRenderer {
     func render(_ state: InboxState, on screen: Screen) {
@@ -10,14 +12,24 @@ struct InboxRenderer {
             screen.present()
             return
         }
+        if var diagram = state.diagram {
+            diagram.resize(to: layout.size)
+            DiagramScreen.draw(diagram, on: screen)
+            screen.present()
+            return
+        }
 
         for kind in PaneKind.lists {
             drawList(kind, state: state, on: screen)
         }
         drawSeparator(layout, on: screen)
         drawDetail(state, on: screen)
-        drawMessage(state, on: screen)
         StatusBar.draw(state, on: screen)
+        if let commandLine = state.commandLine {
+            drawCommandLine(commandLine, layout: layout, on: screen)
+        } else {
+            drawMessage(state, on: screen)
+        }
 
         if let form = state.form {
             FormRenderer.draw(form, layout: layout, on: screen)
@@ -72,9 +84,12 @@ struct InboxRenderer {
         let isFocused = state.focus == kind
 
         let title = Self.listTitle(kind, state: state)
-        screen.draw(StyledLine(title, isFocused ? .paneTitleFocused : .paneTitle),
-                    at: CellPosition(row: rect.row, column: rect.column), width: rect.width,
-                    fill: isFocused ? .paneTitleFocused : .paneTitle)
+        let titleRole: StyleRole = isFocused ? .paneTitleFocused : .paneTitle
+        screen.draw(StyledLine(title, titleRole),
+                    at: CellPosition(row: rect.row, column: rect.column), width: rect.width, fill: titleRole)
+        if kind == .tasks {
+            drawTaskTabs(state, rect: rect, on: screen)
+        }
         if isFocused && state.isEditingFilter {
             let column = min(rect.right - 1, rect.column + TextWidth.width(of: title))
             screen.setCursor(CellPosition(row: rect.row, column: column))
@@ -92,11 +107,26 @@ struct InboxRenderer {
             let index = pane.scrollOffset + line
             guard pane.rows.indices.contains(index) else { break }
             let isSelected = index == pane.selectedIndex
-            var role = StyleRole.normal
+            let isMarked = kind == .tasks && state.marked.contains(pane.rows[index].id)
+            var role = isMarked ? StyleRole.marked : .normal
             if isSelected { role = isFocused ? .selection : .selectionInactive }
-            let text = Self.rowText(pane.rows[index], widths: widths)
+            var text = Self.rowText(pane.rows[index], widths: widths)
+            if isMarked { text = "*" + text.dropFirst() }
             screen.draw(StyledLine(text, role), at: CellPosition(row: rect.row + 1 + line, column: rect.column),
                         width: rect.width, fill: isSelected ? role : nil)
+        }
+    }
+
+    /// Draws the task view tabs after the Tasks pane's title, the current one highlighted.
+    private func drawTaskTabs(_ state: InboxState, rect: Rect, on screen: Screen) {
+        let start = TaskTabStrip.titleWidth(state)
+        let room = rect.width - start
+        guard room > 3 else { return }
+        screen.fill(CellPosition(row: rect.row, column: rect.column + start - 1), width: room + 1, role: .normal)
+        for segment in TaskTabStrip.segments(state, width: room) {
+            let role: StyleRole = segment.view == state.taskView ? .tabActive : .tab
+            screen.draw(StyledLine(segment.text, role), at: CellPosition(row: rect.row, column: rect.column + start + segment.column),
+                        width: min(TextWidth.width(of: segment.text), rect.width - start - segment.column))
         }
     }
 
@@ -120,7 +150,7 @@ struct InboxRenderer {
         switch content {
         case .empty: return " Detail"
         case .model: return " Model"
-        case .instance: return " Instance"
+        case .instance(let detail): return " Instance · \(detail.tab.title)"
         case .task: return " Task"
         }
     }
@@ -162,29 +192,85 @@ struct InboxRenderer {
         case .success: role = .success
         case .error: role = .error
         }
-        screen.draw(StyledLine(" " + message.text, role), at: CellPosition(row: state.layout.messageRow, column: 0),
-                    width: state.layout.size.columns)
+        let rows = Self.messageRows(message.text, width: state.layout.size.columns, hasRowAbove: state.layout.messageRow > 0)
+        let firstRow = state.layout.messageRow - (rows.count - 1)
+        for (offset, text) in rows.enumerated() {
+            screen.draw(StyledLine(" " + text, role), at: CellPosition(row: firstRow + offset, column: 0),
+                        width: state.layout.size.columns, fill: .normal)
+        }
+    }
+
+    /// Returns the rows of the message line: one when the text fits, else two, the first over
+    /// the last pane row. Text beyond two rows is cut with a pointer to `M`, which shows it
+    /// whole.
+    static func messageRows(_ text: String, width: Int, hasRowAbove: Bool) -> [String] {
+        let room = max(1, width - 1)
+        let lines = TextWidth.wrapped(text, to: room)
+        guard lines.count > 1 else { return lines }
+        guard hasRowAbove else { return [TextWidth.truncated(text, to: room)] }
+        guard lines.count > 2 else { return lines }
+
+        let rest = lines.dropFirst().joined(separator: " ")
+        let pointer = " (M: whole message)"
+        return [lines[0], TextWidth.truncated(rest, to: max(1, room - TextWidth.width(of: pointer))) + pointer]
+    }
+
+    /// Draws the `:` command line over the message line, with the completions of the last Tab.
+    private func drawCommandLine(_ line: CommandLineState, layout: Layout, on screen: Screen) {
+        let row = layout.messageRow
+        let width = layout.size.columns
+        screen.fill(CellPosition(row: row, column: 0), width: width, role: .formValueFocused)
+        screen.write(":", at: CellPosition(row: row, column: 0), role: .formValueFocused)
+        let window = line.editor.visibleWindow(width: max(1, width - 2))
+        screen.write(window.text, at: CellPosition(row: row, column: 1), role: .formValueFocused)
+        screen.setCursor(CellPosition(row: row, column: 1 + window.cursorColumn))
+
+        guard line.completions.count > 1, row > 0 else { return }
+        var spans: [Span] = [Span(" ")]
+        for (index, completion) in line.completions.enumerated() {
+            let word = CommandLineParsing.split(completion).argument.isEmpty ? completion : CommandLineParsing.split(completion).argument
+            spans.append(Span(word.trimmingCharacters(in: .whitespaces), index == line.completionIndex ? .tabActive : .tab))
+            spans.append(Span(" "))
+        }
+        screen.draw(StyledLine(spans), at: CellPosition(row: row - 1, column: 0), width: width, fill: .statusBar)
     }
 
     private func drawDialog(_ dialog: Dialog, layout: Layout, on screen: Screen) {
-        let width = min(72, layout.size.columns - 2)
+        let lines = Self.dialogLines(dialog, size: layout.size)
+        let box = Self.dialogBox(lineCount: lines.count, size: layout.size)
+        let inner = Overlay.inner(box)
+        let scroll = min(dialog.scroll, max(0, lines.count - inner.height))
+        let title = lines.count > inner.height ? "\(dialog.title) (j/k scroll)" : dialog.title
+        Overlay.drawBox(box, title: title, on: screen)
+        for (offset, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+            screen.draw(line, at: CellPosition(row: inner.row + offset, column: inner.column), width: inner.width)
+        }
+    }
+
+    /// Returns a dialog's paragraphs wrapped to the dialog's width on a screen of `size`,
+    /// with the closing hint last.
+    static func dialogLines(_ dialog: Dialog, size: ScreenSize) -> [StyledLine] {
+        let width = min(72, size.columns - 2)
         var lines: [StyledLine] = []
         for paragraph in dialog.paragraphs {
             if !lines.isEmpty { lines.append(.blank) }
             lines += TextWidth.wrapped(paragraph, to: width - 4).map { StyledLine($0) }
         }
-        lines += [.blank, StyledLine("Press Esc or Enter to close.", .dim)]
+        return lines + [.blank, StyledLine("Press Esc or Enter to close.", .dim)]
+    }
 
-        let box = Overlay.centeredBox(in: layout.size, width: width, height: lines.count + 2, maximumHeight: layout.size.rows - 2)
-        Overlay.drawBox(box, title: dialog.title, on: screen)
-        let inner = Overlay.inner(box)
-        for (offset, line) in lines.prefix(inner.height).enumerated() {
-            screen.draw(line, at: CellPosition(row: inner.row + offset, column: inner.column), width: inner.width)
-        }
+    static func dialogBox(lineCount: Int, size: ScreenSize) -> Rect {
+        Overlay.centeredBox(in: size, width: min(72, size.columns - 2), height: lineCount + 2, maximumHeight: size.rows - 2)
+    }
+
+    /// Returns the largest scroll offset of a dialog: the one that shows its last line.
+    static func maximumDialogScroll(_ dialog: Dialog, size: ScreenSize) -> Int {
+        let lineCount = dialogLines(dialog, size: size).count
+        return max(0, lineCount - Overlay.inner(dialogBox(lineCount: lineCount, size: size)).height)
     }
 
     private func drawHelp(_ state: InboxState, on screen: Screen) {
-        let lines = HelpLines.build()
+        let lines = HelpLines.build(readOnly: state.isReadOnly, width: HelpLines.innerWidth(in: state.layout.size))
         let box = HelpLines.box(in: state.layout.size, lineCount: lines.count)
         let inner = Overlay.inner(box)
         Overlay.drawBox(box, title: lines.count > inner.height ? "Keys (j/k scroll)" : "Keys", on: screen)

@@ -10,10 +10,19 @@ struct StatusMessage: Equatable {
     var kind: Kind
 }
 
-/// A box of text over the panes that any of Esc, Enter, q closes.
+/// A `:filter` on task data: the MongoDB-style query and, for a saved filter, its name.
+struct DataFilter: Equatable {
+    var name: String?
+    var text: String
+    var query: JSONValue
+}
+
+/// A box of text over the panes that any of Esc, Enter, q closes; j and k scroll it.
 struct Dialog: Equatable {
     var title: String
     var paragraphs: [String]
+    /// The first wrapped line shown.
+    var scroll = 0
 }
 
 /// The content of the detail pane, loaded when the selection changes.
@@ -50,6 +59,8 @@ struct InboxState {
 
     var form: FormState?
     var dialog: Dialog?
+    /// The open diagram view, drawn over the panes (key `d`).
+    var diagram: DiagramViewState?
     var isShowingHelp = false
     var helpScroll = 0
     /// True while `/` filter text is being typed into the focused pane.
@@ -57,6 +68,33 @@ struct InboxState {
     var message: StatusMessage?
     /// Seconds the demo clock is ahead of the system clock; the status bar shows it when not 0.
     var clockOffset: TimeInterval = 0
+
+    // Tasks pane
+    var taskView: TaskView = .all
+    var taskSort: TaskSort = .created
+    /// The number of tasks in each view, shown on the tab titles.
+    var taskCounts: [TaskView: Int] = [:]
+    /// Ids of the tasks marked with Space for a bulk action.
+    var marked: Set<String> = []
+    /// The `:filter` query on task data, when one is active.
+    var dataFilter: DataFilter?
+    /// Saved filters by name, stored in the database.
+    var savedFilters: [String: String] = [:]
+    /// Tasks that arrived in the Mine view since the inbox opened or the user last opened Mine.
+    var newTaskCount = 0
+
+    // Instance detail
+    var instanceTab: InstanceTab = .overview
+    /// Paths of the JSON objects and arrays folded in the Data tab.
+    var collapsedPaths: Set<String> = []
+
+    var commandLine: CommandLineState?
+    /// The recent messages of the message line, for `M` and `:messages`.
+    var messageLog = MessageLog()
+    /// True when the engine rejects every change; the status bar says so.
+    var isReadOnly = false
+    /// The name of the theme in use, for `:theme` and the help.
+    var themeName = "default"
 
     init(userName: String, databasePath: String, size: ScreenSize) {
         self.userName = userName

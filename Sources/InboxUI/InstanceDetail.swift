@@ -1,6 +1,26 @@
 import Foundation
 import WorkflowEngine
 
+/// A tab of the instance detail.
+enum InstanceTab: Int, CaseIterable, Equatable {
+    case overview, data, items, history, waiting
+
+    var title: String {
+        switch self {
+        case .overview: return "Overview"
+        case .data: return "Data"
+        case .items: return "Items"
+        case .history: return "History"
+        case .waiting: return "Waiting"
+        }
+    }
+
+    var next: InstanceTab { InstanceTab(rawValue: (rawValue + 1) % Self.allCases.count) ?? .overview }
+    var previous: InstanceTab {
+        InstanceTab(rawValue: (rawValue + Self.allCases.count - 1) % Self.allCases.count) ?? .overview
+    }
+}
+
 /// A link from an instance's detail to a related instance: the child that a call activity
 /// started, or the parent whose call activity started this one.
 struct InstanceLink: Equatable {
@@ -22,6 +42,12 @@ struct InstanceDetail {
     var children: [String: [InstanceLink]] = [:]
     /// The engine clock's time when the detail was loaded; timers show how far they lie from it.
     var now: Date
+    /// The tab the detail shows, and the folded paths of its Data tab.
+    var tab: InstanceTab = .overview
+    var collapsedPaths: Set<String> = []
+    /// The instance's history, oldest first; empty when it could not be loaded.
+    var history: [HistoryRecord] = []
+    var historyError: String?
 
     /// The failed items (incidents), in `seq` order.
     var failedItems: [ItemRecord] {

@@ -10,6 +10,7 @@ enum InstanceDetailLines {
     static let maximumIndentLevels = 6
 
     static func page(_ detail: InstanceDetail, width: Int) -> DetailPage {
+        if detail.tab != .overview { return InstanceDetailTabs.page(detail, width: width) }
         var page = DetailPage()
         let instance = detail.instance
         page.append(StyledLine(instance.name, .detailHeading))
@@ -148,7 +149,7 @@ enum InstanceDetailLines {
         switch status {
         case .running: return .success
         case .failed: return .error
-        case .end: return .dim
+        case .end, .terminated: return .dim
         }
     }
 

@@ -11,6 +11,10 @@ public enum Key: Hashable, Sendable {
     case resize
     /// Start and end of a bracketed paste: keys in between are pasted text.
     case pasteBegin, pasteEnd
+    /// A left click, and the mouse wheel turned up or down, at a screen cell.
+    case click(CellPosition)
+    case wheelUp(CellPosition)
+    case wheelDown(CellPosition)
 
     /// Decodes a character code from `get_wch` that was not a function key.
     public init(characterCode code: UInt32) {
@@ -53,6 +57,9 @@ public enum Key: Hashable, Sendable {
         case .resize: return "resize"
         case .pasteBegin: return "paste start"
         case .pasteEnd: return "paste end"
+        case .click: return "click"
+        case .wheelUp: return "wheel up"
+        case .wheelDown: return "wheel down"
         }
     }
 }

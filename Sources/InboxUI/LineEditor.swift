@@ -49,6 +49,11 @@ struct LineEditor: Equatable {
         cursor += 1
     }
 
+    /// Moves the cursor to an index into the characters, clamped to the text.
+    mutating func moveCursor(to index: Int) {
+        cursor = max(0, min(index, characters.count))
+    }
+
     /// Replaces the whole text and puts the cursor at its end.
     mutating func setText(_ text: String) {
         characters = Array(text)

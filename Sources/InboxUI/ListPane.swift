@@ -1,16 +1,28 @@
+import Foundation
+
 /// One row of a list pane: the id it selects and the text of each column.
 struct PaneRow: Equatable {
     var id: String
     var cells: [String]
 
+    /// The cells folded for filtering, computed once per row.
+    private var searchText: String
+
     init(id: String, cells: [String]) {
         self.id = id
         self.cells = cells.map(TextWidth.sanitized)
+        self.searchText = Self.folded(self.cells.joined(separator: "\u{1F}"))
     }
 
-    /// Returns whether any column contains `filter`, ignoring case.
+    /// Returns whether any column contains `filter`, ignoring case and accents ("mull"
+    /// finds "Müller", "ECOLE" finds "école").
     func matches(_ filter: String) -> Bool {
-        filter.isEmpty || cells.contains { $0.localizedCaseInsensitiveContains(filter) }
+        filter.isEmpty || searchText.contains(Self.folded(filter))
+    }
+
+    /// Folds case, accents and full-width forms, as the filter compares text.
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }
 

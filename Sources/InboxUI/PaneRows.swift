@@ -52,14 +52,22 @@ enum PaneRows {
     /// 12-character model name and a 5-character assignee.
     static let taskNamePreferredWidth = 16
 
-    static func taskRows(_ tasks: [TaskSummary], now: Date = Date()) -> [PaneRow] {
+    /// Builds the task rows. A due date before `now` gets a leading `!`. For completed tasks
+    /// (`completed`) the date column shows when each ended instead.
+    static func taskRows(_ tasks: [TaskSummary], now: Date = Date(), completed: Bool = false) -> [PaneRow] {
         tasks.map { task in
             PaneRow(id: task.item.id, cells: [
                 task.taskTitle, task.instanceName, task.item.assignee ?? "-",
-                task.item.dueDate.map { DisplayFormat.compactDay($0, now: now) } ?? "",
+                dateCell(task.item, now: now, completed: completed),
                 shortID(task.item.instanceId),
             ])
         }
+    }
+
+    private static func dateCell(_ item: ItemRecord, now: Date, completed: Bool) -> String {
+        if completed { return item.endedAt.map { DisplayFormat.compactDay($0, now: now) } ?? "" }
+        guard let due = item.dueDate else { return "" }
+        return (due < now ? "!" : "") + DisplayFormat.compactDay(due, now: now)
     }
 
     static func columns(for pane: PaneKind) -> [ColumnSpec] {

@@ -10,7 +10,7 @@ public struct ScreenSize: Equatable, Sendable {
 }
 
 /// A cell position: row 0 is the top line, column 0 the left edge.
-public struct CellPosition: Equatable, Sendable {
+public struct CellPosition: Hashable, Sendable {
     public var row: Int
     public var column: Int
 

@@ -22,6 +22,12 @@ enum StatusBar {
         if state.isShowingHelp {
             return [Hint(key: "Esc", label: "close", rank: 0), Hint(key: "j/k", label: "scroll", rank: 1)]
         }
+        if state.commandLine != nil {
+            return [
+                Hint(key: "Tab", label: "complete", rank: 0), Hint(key: "Enter", label: "run", rank: 1),
+                Hint(key: "Esc", label: "close", rank: 2),
+            ]
+        }
         if state.isEditingFilter {
             return [
                 Hint(key: "Enter", label: "keep filter", rank: 0), Hint(key: "Esc", label: "clear filter", rank: 1),
@@ -32,12 +38,25 @@ enum StatusBar {
         let source = state.focus == .detail ? state.detailSource : state.focus
         var hints = [Hint(key: "?", label: "help", rank: 1), Hint(key: "Tab", label: "pane", rank: 4)]
         if let target = cursorTarget(state) {
-            hints.append(Hint(key: "Enter", label: label(of: target), rank: 2))
+            if !state.isReadOnly || !target.changesData {
+                hints.append(Hint(key: "Enter", label: label(of: target), rank: 2))
+            }
+            return hints + trailingHints(state)
+        }
+        if state.isReadOnly {
+            // Keys that change data are rejected, so only the ones that look around are offered.
+            if source == .tasks { hints.append(Hint(key: "[ ]", label: "view", rank: 4)) }
+            if source == .instances { hints.append(Hint(key: "Enter", label: "details", rank: 2)) }
             return hints + trailingHints(state)
         }
         switch source {
         case .models: hints.append(Hint(key: "Enter", label: "start", rank: 2))
-        case .tasks: hints += [Hint(key: "Enter", label: "complete", rank: 2), Hint(key: "a", label: "assign", rank: 3)]
+        case .tasks:
+            hints += [
+                Hint(key: "Enter", label: "complete", rank: 2), Hint(key: "c", label: "claim", rank: 3),
+                Hint(key: "a", label: "assign", rank: 5), Hint(key: "Space", label: "mark", rank: 6),
+                Hint(key: "[ ]", label: "view", rank: 4), Hint(key: "o", label: state.taskSort.title, rank: 7),
+            ]
         case .instances:
             hints += [Hint(key: "Enter", label: "details", rank: 2), Hint(key: "e", label: "trigger", rank: 5)]
             if state.detailInstance?.failedItems.isEmpty == false {
@@ -50,12 +69,12 @@ enum StatusBar {
 
     private static func trailingHints(_ state: InboxState) -> [Hint] {
         var hints: [Hint] = []
-        if state.clockOffset != 0 {
+        if state.clockOffset != 0 && !state.isReadOnly {
             hints.append(Hint(key: "+", label: "clock", rank: 7))
         }
         hints += [
-            Hint(key: "/", label: "filter", rank: 5), Hint(key: "r", label: "refresh", rank: 6),
-            Hint(key: "q", label: "quit", rank: 0),
+            Hint(key: "/", label: "filter", rank: 5), Hint(key: ":", label: "cmd", rank: 6),
+            Hint(key: "r", label: "refresh", rank: 8), Hint(key: "q", label: "quit", rank: 0),
         ]
         return hints
     }
@@ -66,10 +85,12 @@ enum StatusBar {
         return DetailLines.page(state.detail, width: rect.width).targets[state.detailCursor]
     }
 
-    private static func label(of target: DetailTarget) -> String {
+    static func label(of target: DetailTarget) -> String {
         switch target {
         case .instance: return "go to instance"
         case .failedItem: return "retry"
+        case .jsonNode: return "fold/unfold"
+        case .jsonValue: return "whole value"
         case .waitingItem(let item):
             if item.messageId != nil { return "send message" }
             if item.signalId != nil { return "send signal" }
@@ -85,6 +106,19 @@ enum StatusBar {
         let user = " " + TextWidth.truncated(TextWidth.sanitized(state.userName), to: max(4, width / 8)) + " "
         let path = " " + TextWidth.truncatedFromStart(TextWidth.sanitized(state.databasePath), to: max(12, width / 5)) + " "
         var spans = [Span(user, .hintKey)]
+        if state.isReadOnly {
+            spans += [Span(" ", .statusBar), Span(" READ-ONLY ", .error)]
+        }
+        if state.newTaskCount > 0 {
+            spans += [Span(" ", .statusBar), Span(" +\(state.newTaskCount) new ", .tabActive)]
+        }
+        if let filter = state.dataFilter {
+            let name = TextWidth.truncated(filter.name ?? filter.text, to: max(8, width / 6))
+            spans += [Span(" ", .statusBar), Span(" filter \(name) ", .tab)]
+        }
+        if !state.marked.isEmpty {
+            spans += [Span(" ", .statusBar), Span(" \(state.marked.count) marked ", .marked)]
+        }
         if let clock = clockText(state) {
             spans += [Span(" ", .statusBar), Span(clock, .hintKey)]
         }

@@ -23,6 +23,11 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case formValueFocused
     case formError
     case helpKey
+    /// A task view tab that is not the current one, and the current one.
+    case tab
+    case tabActive
+    /// A row marked with Space for a bulk action.
+    case marked
 
     /// The element name in theme files: the case name in kebab case (`pane-title-focused`).
     public var themeKey: String {

@@ -129,6 +129,14 @@ enum TextWidth {
         return result
     }
 
+    /// Returns the head of a word too long for a line: up to its last `/` that fits, so a
+    /// path breaks between folder names, else as many characters as fit.
+    private static func pathAwarePrefix(of word: String, columns: Int) -> String {
+        let head = prefix(of: word, columns: columns)
+        guard let slash = head.lastIndex(of: "/"), slash != head.startIndex else { return head }
+        return String(head[...slash])
+    }
+
     /// Truncates `text` to `columns` and pads it with spaces to exactly `columns` columns.
     static func fitted(_ text: String, to columns: Int) -> String {
         let cut = truncated(text, to: columns)
@@ -161,7 +169,7 @@ enum TextWidth {
             if !current.isEmpty { lines.append(current) }
             current = ""
             while width(of: rest) > columns {
-                let head = prefix(of: rest, columns: columns)
+                let head = pathAwarePrefix(of: rest, columns: columns)
                 guard !head.isEmpty else { break }
                 lines.append(head)
                 rest.removeFirst(head.count)

@@ -93,6 +93,9 @@ public struct Theme: Equatable, Sendable {
         .formValueFocused: TextStyle(.palette(0), .palette(3)),
         .formError: TextStyle(.palette(1), .terminalDefault, [.bold]),
         .helpKey: TextStyle(.palette(3), .terminalDefault, [.bold]),
+        .tab: TextStyle(.palette(6)),
+        .tabActive: TextStyle(.palette(0), .palette(6), [.bold]),
+        .marked: TextStyle(.palette(3), .terminalDefault, [.bold]),
     ])
 
     /// The built-in monochrome theme: bold, reverse, underline and dim only. Used for
@@ -120,5 +123,8 @@ public struct Theme: Equatable, Sendable {
         .formValueFocused: TextStyle(.terminalDefault, .terminalDefault, [.reverse]),
         .formError: TextStyle(.terminalDefault, .terminalDefault, [.bold, .underline]),
         .helpKey: TextStyle(.terminalDefault, .terminalDefault, [.bold]),
+        .tab: TextStyle(),
+        .tabActive: TextStyle(.terminalDefault, .terminalDefault, [.reverse, .bold]),
+        .marked: TextStyle(.terminalDefault, .terminalDefault, [.bold, .underline]),
     ])
 }

@@ -8,7 +8,8 @@ struct ThemeSelection {
 }
 
 /// Finds a theme file by name and loads it, falling back to a built-in theme so a missing
-/// or broken file never stops the inbox.
+/// or broken file never stops the inbox. A file with any invalid line is rejected whole,
+/// with one notice per line, in favour of `default` (or `mono` without colours).
 ///
 /// Search order for `NAME.theme`: `$XDG_CONFIG_HOME/bpmn-inbox/themes` (default
 /// `~/.config/bpmn-inbox/themes`), `/usr/local/share/bpmn-inbox/themes`,
@@ -54,7 +55,10 @@ struct ThemeLoader {
     ///   - name: the requested theme name, or a path containing `/`; nil means `default`,
     ///     or `mono` when `NO_COLOR` is set. An explicit name overrides `NO_COLOR`.
     ///   - terminalHasColors: false forces `mono`, whatever was requested.
-    func load(name: String?, terminalHasColors: Bool) -> ThemeSelection {
+    ///   - current: the name of the theme in use when switching themes. The notices then say
+    ///     that this theme stays, and the caller keeps it; without it, they name the
+    ///     built-in fallback theme that the selection returns.
+    func load(name: String?, terminalHasColors: Bool, keeping current: String? = nil) -> ThemeSelection {
         var notices: [String] = []
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         var requested = name ?? (noColor ? "mono" : "default")
@@ -67,23 +71,34 @@ struct ThemeLoader {
         }
 
         let fallback = requested == "mono" ? Theme.builtInMono : Theme.builtInDefault
+        let outcome = current.map { "the theme stays '\($0)'" } ?? "using the built-in '\(fallback.name)' theme"
         guard let path = locate(requested, notices: &notices) else {
+            if notices.isEmpty, let builtIn = Theme.builtIn(named: requested) {
+                return ThemeSelection(theme: builtIn, notices: notices)
+            }
             if name != nil && notices.isEmpty {
                 notices.append(
                     "theme '\(requested)' not found in \(searchDirectories.joined(separator: ", "));"
-                        + " using the built-in '\(fallback.name)' theme")
+                        + " \(outcome)")
             }
             return ThemeSelection(theme: fallback, notices: notices)
         }
 
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            notices.append("cannot read theme file \(path) (check its permissions and that it is UTF-8); using the built-in '\(fallback.name)' theme")
+            notices.append("cannot read theme file \(path) (check its permissions and that it is UTF-8); \(outcome)")
             return ThemeSelection(theme: fallback, notices: notices)
         }
 
         let themeName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let (theme, problems) = ThemeParser.parse(text, name: themeName, source: path)
-        notices.append(contentsOf: problems.map(\.description))
+        guard problems.isEmpty else {
+            // A half-applied theme can hide text (a foreground equal to its background), so a
+            // file with any bad line is not used at all.
+            notices.append(contentsOf: problems.map(\.description))
+            let result = current.map { "the theme stays '\($0)'" } ?? "the built-in '\(fallback.name)' theme is used"
+            notices.append("theme file \(path) has errors, so \(result); fix the lines above")
+            return ThemeSelection(theme: fallback, notices: notices)
+        }
         return ThemeSelection(theme: theme, notices: notices)
     }
 

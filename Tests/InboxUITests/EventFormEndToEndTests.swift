@@ -158,7 +158,7 @@ final class EventFormEndToEndTests: XCTestCase {
         inbox.press(.character("e"))
 
         XCTAssertNil(inbox.state.form)
-        XCTAssertTrue(inbox.messageText.contains("is end; only a running instance can be triggered"), inbox.messageText)
+        XCTAssertTrue(inbox.messageText.contains("has ended; only a running instance can be triggered"), inbox.messageText)
     }
 
     // MARK: Retry form

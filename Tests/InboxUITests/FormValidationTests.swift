@@ -270,10 +270,20 @@ final class FormValidationTests: XCTestCase {
         XCTAssertEqual(form.focus, 1)
     }
 
-    func testEnterOnLastInputSubmits() {
-        var form = jsonForm("{}")
+    func testEnterOnLastSingleLineInputSubmits() {
+        var form = FormFactory.assignForm(task: TestSupport.task(id: "1", name: "Buy", instanceName: "Car"))
+        form.focus = form.inputs.count - 1
 
         XCTAssertEqual(form.handle(.enter), .submit)
+    }
+
+    func testEnterInJSONEditorStartsNewLine() {
+        var form = jsonForm("{")
+
+        let event = form.handle(.enter)
+
+        XCTAssertEqual(event, FormEvent.none)
+        XCTAssertEqual(form.inputs.last?.area.text, "{\n")
     }
 
     func testPastedNewlineDoesNotSubmit() {
@@ -284,7 +294,63 @@ final class FormValidationTests: XCTestCase {
         _ = form.handle(.pasteEnd)
 
         XCTAssertEqual(event, FormEvent.none)
-        XCTAssertEqual(form.inputs.last?.editor.text, " ")
+        XCTAssertEqual(form.inputs.last?.area.text, "\n")
+    }
+
+    func testPastedJSONKeepsItsLines() {
+        var form = jsonForm("")
+
+        _ = form.handle(.pasteBegin)
+        for character in "{\n  \"a\": 1\n}" { _ = form.handle(character == "\n" ? .enter : .character(character)) }
+        _ = form.handle(.pasteEnd)
+
+        XCTAssertEqual(form.validatedData(), ["a": 1])
+    }
+
+    func testInvalidJSONErrorNamesLineAndColumn() {
+        var form = jsonForm("")
+        for key in [Key.character("{"), .enter, .character("\""), .character("a"), .character("\""), .character(":"), .character(" "), .character("}")] {
+            _ = form.handle(key)
+        }
+
+        XCTAssertNil(form.validatedData())
+        let error = form.inputs.last?.error ?? ""
+        XCTAssertTrue(error.hasPrefix("not valid JSON at line 2, column 6"), error)
+    }
+
+    func testInvalidJSONMovesCursorToError() {
+        var form = jsonForm("")
+        for key in [Key.character("{"), .enter, .character("x"), .enter, .character("}")] {
+            _ = form.handle(key)
+        }
+
+        XCTAssertNil(form.validatedData())
+        XCTAssertEqual(form.inputs.last?.area.row, 1)
+        XCTAssertEqual(form.inputs.last?.area.column, 0)
+    }
+
+    func testUpInJSONEditorMovesLineBeforeLeavingField() {
+        var form = jsonForm("")
+        _ = form.handle(.character("{"))
+        _ = form.handle(.enter)
+        let jsonIndex = form.inputs.count - 1
+
+        _ = form.handle(.up)
+        XCTAssertEqual(form.focus, jsonIndex)
+        XCTAssertEqual(form.inputs.last?.area.row, 0)
+    }
+
+    func testControlNCompletesKnownUserName() {
+        var form = FormFactory.assignForm(task: TestSupport.task(id: "1", name: "Buy", instanceName: "Car", assignee: nil))
+        form.userNames = ["alice", "albert", "bob"]
+        form.focus = 0
+        _ = form.handle(.character("a"))
+        _ = form.handle(.character("l"))
+
+        _ = form.handle(.control("n"))
+        XCTAssertEqual(form.inputs[0].editor.text, "alice")
+        _ = form.handle(.control("n"))
+        XCTAssertEqual(form.inputs[0].editor.text, "albert")
     }
 
     // MARK: Assign form

@@ -23,7 +23,7 @@ final class HelpOverlayTests: XCTestCase {
     func testScrollStopsAtLastPage() throws {
         let driver = try openHelp()
 
-        for _ in 0..<40 { driver.press(.character("j")) }
+        for _ in 0..<200 { driver.press(.character("j")) }
 
         XCTAssertEqual(driver.state.helpScroll, HelpLines.maximumScroll(in: driver.state.layout.size))
         XCTAssertTrue(driver.render().contains(lastLine))
@@ -31,7 +31,7 @@ final class HelpOverlayTests: XCTestCase {
 
     func testFirstUpKeyAfterEndScrolls() throws {
         let driver = try openHelp()
-        for _ in 0..<40 { driver.press(.character("j")) }
+        for _ in 0..<200 { driver.press(.character("j")) }
         let atEnd = driver.render()
 
         driver.press(.character("k"))
@@ -43,16 +43,16 @@ final class HelpOverlayTests: XCTestCase {
     func testPageDownStopsAtLastPage() throws {
         let driver = try openHelp()
 
-        for _ in 0..<10 { driver.press(.pageDown) }
+        for _ in 0..<30 { driver.press(.pageDown) }
 
         XCTAssertEqual(driver.state.helpScroll, HelpLines.maximumScroll(in: driver.state.layout.size))
     }
 
     func testResizeClampsScroll() throws {
         let driver = try openHelp()
-        for _ in 0..<40 { driver.press(.character("j")) }
+        for _ in 0..<200 { driver.press(.character("j")) }
 
-        driver.app.controller.resize(to: ScreenSize(rows: 60, columns: 100))
+        driver.app.controller.resize(to: ScreenSize(rows: 140, columns: 100))
 
         XCTAssertEqual(driver.state.helpScroll, 0)
     }
@@ -62,5 +62,32 @@ final class HelpOverlayTests: XCTestCase {
 
         let cancelLine = try XCTUnwrap(lines.first { $0.contains("cancel the form") }, lines.joined(separator: "\n"))
         XCTAssertTrue(cancelLine.contains("Esc / Ctrl-C"), cancelLine)
+    }
+
+    func testReadOnlyHelpDimsClaimKey() throws {
+        let lines = HelpLines.build(readOnly: true)
+
+        let claim = try XCTUnwrap(lines.first { $0.text.contains("claim the selected or marked tasks") })
+        XCTAssertEqual(claim.spans.map(\.role), [.dim])
+        let move = try XCTUnwrap(lines.first { $0.text.contains("move down") })
+        XCTAssertTrue(move.spans.contains { $0.role == .helpKey })
+    }
+
+    func testWideHelpShowsWholeKeyColumn() {
+        let width = HelpLines.innerWidth(in: ScreenSize(rows: 40, columns: 120))
+
+        let lines = HelpLines.build(width: width).map(\.text)
+
+        XCTAssertTrue(lines.contains { $0.contains("Home / End, Ctrl-A / Ctrl-E") }, lines.joined(separator: "\n"))
+    }
+
+    func testHelpWrapsInsteadOfCutting() {
+        let width = HelpLines.innerWidth(in: ScreenSize(rows: 24, columns: 80))
+
+        let lines = HelpLines.build(width: width).map(\.text)
+
+        XCTAssertFalse(lines.contains { $0.contains("…") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.allSatisfy { TextWidth.width(of: $0) <= width }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("(live, with the instance") || $0.contains("instance state)") }, lines.joined(separator: "\n"))
     }
 }

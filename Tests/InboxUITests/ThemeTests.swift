@@ -39,7 +39,7 @@ final class ThemeTests: XCTestCase {
     }
 
     func testShippedThemesSetEveryElement() throws {
-        for name in ["default", "light", "mono"] {
+        for name in Theme.builtInNames {
             let text = try String(contentsOf: themesFolder.appendingPathComponent(name + ".theme"), encoding: .utf8)
             for role in StyleRole.allCases {
                 XCTAssertTrue(text.contains("\n" + role.themeKey + " "), "\(name).theme has no '\(role.themeKey)' line")
@@ -135,5 +135,64 @@ final class ThemeTests: XCTestCase {
         let selection = loader.load(name: "..hidden", terminalHasColors: true)
 
         XCTAssertTrue(selection.notices.first?.contains("invalid theme name") ?? false)
+    }
+
+    func testShippedFilesMatchBuiltInThemes() throws {
+        for name in Theme.builtInNames {
+            let (theme, problems) = try parseShippedTheme(name)
+
+            XCTAssertEqual(problems, [], name)
+            XCTAssertEqual(theme.styles, Theme.builtIn(named: name)?.styles, "\(name).theme differs from the built-in theme")
+        }
+    }
+
+    func testLoaderUsesBuiltInThemeWithoutFile() {
+        let loader = ThemeLoader(environment: [:], executablePath: nil)
+
+        let selection = loader.load(name: "high-contrast", terminalHasColors: true)
+
+        XCTAssertEqual(selection.theme, Theme.builtInHighContrast)
+        XCTAssertEqual(selection.notices, [])
+    }
+
+    func testLoaderRejectsMalformedFileAndNamesLine() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let file = directory.appendingPathComponent("broken.theme")
+        try "selection = black cyan\nerror = purple\n".write(to: file, atomically: true, encoding: .utf8)
+        let loader = ThemeLoader(environment: [:], executablePath: nil)
+
+        let selection = loader.load(name: file.path, terminalHasColors: true)
+
+        XCTAssertEqual(selection.theme, Theme.builtInDefault)
+        XCTAssertTrue(selection.notices.first?.contains("broken.theme line 2") ?? false, "\(selection.notices)")
+        XCTAssertTrue(selection.notices.last?.contains("built-in 'default' theme is used") ?? false, "\(selection.notices)")
+    }
+
+    func testColorDepthKeepsColorsTheTerminalHas() {
+        XCTAssertEqual(ColorDepth.nearest(75, colors: 256), 75)
+    }
+
+    func testColorDepthMapsCubeColorToNearestANSI() {
+        XCTAssertEqual(ColorDepth.nearest(196, colors: 8), 1)
+        XCTAssertEqual(ColorDepth.nearest(21, colors: 8), 4)
+    }
+
+    func testColorDepthMapsGreysToBlackOrWhite() {
+        XCTAssertEqual(ColorDepth.nearest(234, colors: 8), 0)
+        XCTAssertEqual(ColorDepth.nearest(252, colors: 8), 7)
+    }
+
+    func testColorDepthKeepsTextVisibleOnEightColors() {
+        let mapped = ColorDepth.mapped(foreground: 240, background: 234, colors: 8)
+
+        XCTAssertEqual(mapped.background, 0)
+        XCTAssertEqual(mapped.foreground, 7)
+    }
+
+    func testColorDepthKeepsDefaultColors() {
+        let mapped = ColorDepth.mapped(foreground: nil, background: 252, colors: 8)
+
+        XCTAssertNil(mapped.foreground)
+        XCTAssertEqual(mapped.background, 7)
     }
 }
