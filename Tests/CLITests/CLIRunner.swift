@@ -29,6 +29,15 @@ final class CLIRunner {
 
     static let examplesFolder = repositoryRoot.appendingPathComponent("examples")
 
+    /// The executable `name` of this test run's build: the one beside the test bundle (so a
+    /// `--scratch-path` build tests its own binaries), else `.build/debug/NAME`.
+    static func builtExecutable(_ name: String) -> URL {
+        let testBundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        let besideTests = testBundle.appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return repositoryRoot.appendingPathComponent(".build/debug/" + name)
+    }
+
     /// How long one run may take before the test fails; generous for a loaded 2-core machine.
     static let timeoutSeconds: TimeInterval = 120
 
@@ -38,13 +47,13 @@ final class CLIRunner {
     /// Variables set for every run on top of this process's environment.
     var environment: [String: String] = [:]
 
-    /// Finds the binary (`$BPMN_INBOX_BIN`, else `.build/debug/bpmn-inbox`) and makes a temp folder.
+    /// Finds the binary (`$BPMN_INBOX_BIN`, else `builtExecutable`) and makes a temp folder.
     init() throws {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["BPMN_INBOX_BIN"], !path.isEmpty {
             binary = URL(fileURLWithPath: path)
         } else {
-            binary = Self.repositoryRoot.appendingPathComponent(".build/debug/bpmn-inbox")
+            binary = Self.builtExecutable("bpmn-inbox")
         }
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw MissingBinaryError(

@@ -217,7 +217,7 @@ final class DemoCommandTests: XCTestCase {
 
         XCTAssertEqual(result.status, 0, result.stderr)
         let models = try array(cli.run(["model", "list", "--json"]).json())
-        XCTAssertEqual(models.count, 4)
+        XCTAssertEqual(models.count, 6)
         let instances = try array(cli.run(["instances", "--json"]).json())
         XCTAssertEqual(instances.count, try sampleCount())
         let tasks = try array(cli.run(["tasks", "--json"]).json())
@@ -229,7 +229,7 @@ final class DemoCommandTests: XCTestCase {
         let second = try cli.run(["demo", "--models", CLIRunner.examplesFolder.path, "--no-inbox"])
 
         XCTAssertEqual(second.status, 0, second.stderr)
-        XCTAssertTrue(second.stdout.contains("0 models imported, 4 already there, 0 instances started"), second.stdout)
+        XCTAssertTrue(second.stdout.contains("0 models imported, 6 already there, 0 instances started"), second.stdout)
         let models = try array(cli.run(["model", "list", "--json"]).json())
         XCTAssertEqual(try object(models.first)["version"] as? Int, 1)
     }
@@ -241,7 +241,7 @@ final class DemoCommandTests: XCTestCase {
         let result = try cli.run(["demo", "--no-inbox"])
 
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("4 models imported"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("6 models imported"), result.stdout)
     }
 
     func testDemoWithMissingFolderFails() throws {
@@ -256,6 +256,6 @@ final class DemoCommandTests: XCTestCase {
 
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("the inbox needs a terminal"), result.stderr)
-        XCTAssertEqual(try array(cli.run(["model", "list", "--json"]).json()).count, 4)
+        XCTAssertEqual(try array(cli.run(["model", "list", "--json"]).json()).count, 6)
     }
 }

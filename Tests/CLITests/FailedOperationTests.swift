@@ -80,7 +80,7 @@ final class FailedOperationTests: XCTestCase {
 
         let result = try cli.run(["invoke", "{\"items.elementId\": \"task_missing\"}"])
 
-        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.status, 3, "a query that matches nothing exits with 3")
         XCTAssertTrue(result.stderr.contains("no waiting item matches"), result.stderr)
         XCTAssertEqual(try snapshot(), before)
     }
@@ -115,7 +115,7 @@ final class FailedOperationTests: XCTestCase {
 
         let result = try cli.run(["assign", "{\"items.elementId\": \"start\"}", "--assignment", "{\"assignee\": \"ana\"}"])
 
-        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.status, 3, result.stderr)
         XCTAssertEqual(try snapshot(), before)
     }
 }

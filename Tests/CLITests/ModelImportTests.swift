@@ -186,7 +186,7 @@ final class ModelImportTests: XCTestCase {
         XCTAssertEqual(lines.count, 2, result.stdout)
         XCTAssertTrue(lines[0].hasPrefix("NAME"), result.stdout)
         XCTAssertNotNil(
-            lines[1].range(of: #"^Expense approval +1 +\S+ \S+ +1 +1 +expense_approval$"#, options: .regularExpression),
+            lines[1].range(of: #"^Expense approval +1 +\S+ \S+ +1 +1 +v1 1/1 +expense_approval$"#, options: .regularExpression),
             String(lines[1]))
     }
 }

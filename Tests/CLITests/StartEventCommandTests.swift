@@ -35,8 +35,8 @@ final class StartEventCommandTests: XCTestCase {
     func testStartEventRejectsUnknownInstance() throws {
         let result = try cli.run(["start-event", "no-such-instance", "catch_payment"])
 
-        XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("instance 'no-such-instance' not found"), result.stderr)
+        XCTAssertEqual(result.status, 3, "an unknown instance id matches nothing")
+        XCTAssertTrue(result.stderr.contains("no instance matches {\"id\":\"no-such-instance\"}"), result.stderr)
     }
 
     func testStartEventRejectsUnknownElement() throws {

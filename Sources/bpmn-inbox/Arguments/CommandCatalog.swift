@@ -10,13 +10,17 @@ enum CommandCatalog {
             even when others fail; each failure is reported with its path (and line and \
             column where the parser gives them), and the exit status is 1.
             """,
-        arguments: [ArgumentSpec(name: "FILE", help: "a .bpmn or .dmn file", isVariadic: true)],
-        options: [Options.modelName])
+        arguments: [ArgumentSpec(name: "FILE", help: "a .bpmn or .dmn file, or a folder of them", isVariadic: true)],
+        options: [Options.modelName, Options.json])
 
     static let modelList = CommandSpec(
         path: ["model", "list"],
-        summary: "list the models with their newest version and instance counts",
-        discussion: "Lists the newest version of every model, sorted by name.",
+        summary: "list the models with their versions and instance counts",
+        discussion: """
+            Lists every model, sorted by name, with its newest version and the running and \
+            total instances of all versions. PER VERSION shows 'vN running/total' for each \
+            stored version; --json adds a "versions" array.
+            """,
         options: [Options.json])
 
     static let start = CommandSpec(
@@ -43,7 +47,7 @@ enum CommandCatalog {
                 --data '{"approved": true}'
             """,
         arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object selecting the item")],
-        options: [Options.data, Options.json])
+        options: [Options.data, AdminOptions.noWait, Options.json])
 
     static let assign = CommandSpec(
         path: ["assign"],
@@ -65,13 +69,24 @@ enum CommandCatalog {
         path: ["instances"],
         summary: "list instances",
         discussion: "Lists the instances that match the query, newest first.",
-        options: [Options.query, Options.limit, Options.json])
+        options: [Options.query, Options.limit, AdminOptions.sort, AdminOptions.offset, AdminOptions.cursor, AdminOptions.fields, Options.json])
 
     static let tasks = CommandSpec(
         path: ["tasks"],
         summary: "list waiting user tasks",
-        discussion: "Lists the waiting user tasks that match the query, newest first.",
-        options: [Options.query, Options.mine, Options.json])
+        discussion: """
+            Lists the user tasks of one list that match the query, newest first unless \
+            --order says otherwise. The lists (--view) contain only tasks you may see: \
+            assigned to you, offered to you or one of your groups, or naming no one (admins \
+            see every task). Without --view the list is 'all'; --mine is the same list.
+
+            Example:
+              bpmn-inbox tasks --view groups --order priority --limit 20
+            """,
+        options: [
+            Options.query, AccessOptions.view, AccessOptions.order, Options.limit, AdminOptions.offset, Options.mine,
+            Options.json,
+        ])
 
     static let items = CommandSpec(
         path: ["items"],
@@ -82,7 +97,10 @@ enum CommandCatalog {
             satisfy the query's items.* conditions.
             """,
         arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object, such as '{\"id\": \"…\"}'")],
-        options: [Options.matching, Options.json])
+        options: [
+            Options.matching, Options.limit, AdminOptions.sort, AdminOptions.offset, AdminOptions.cursor, AdminOptions.fields,
+            Options.json,
+        ])
 
     static let message = CommandSpec(
         path: ["message"],
@@ -129,7 +147,7 @@ enum CommandCatalog {
             The instance then runs until every path waits or ends.
             """,
         arguments: [
-            ArgumentSpec(name: "INSTANCE_ID", help: "instance id, as 'bpmn-inbox instances' shows it"),
+            ArgumentSpec(name: "INSTANCE_ID", help: "instance id, or a unique prefix of at least 6 characters"),
             ArgumentSpec(name: "ELEMENT_ID", help: "element id from the model, such as 'start_reminder'"),
         ],
         options: [Options.data, Options.json])
@@ -172,20 +190,66 @@ enum CommandCatalog {
             folder whose model is not in the database yet, and, when no instance is running, \
             starts instances with the sample data of '<model name>.data.json' files in the \
             same folder (a JSON array of data objects; one empty start when the file is \
-            missing). Then opens the inbox.
+            missing). Then opens the inbox. A database that is not a demo database yet and \
+            already contains instances is rejected unless --force is given, because a demo \
+            database lets --user act as any user.
+
+            With --tour MODEL, plays a narrated run of one example model on its diagram \
+            instead: a temporary database with the example models, a virtual clock starting \
+            2030-01-07 09:00 UTC, and fixed demo users and data, so every tour runs the same. \
+            Space steps, p plays and pauses, t moves the clock to the next timer, q quits. \
+            The database given with --db is not touched. Without a terminal, it prints each \
+            step's caption and the final diagram.
             """,
-        options: [Options.models, Options.noInbox])
+        options: [
+            Options.models, Options.noInbox, DiagramCommandOptions.tour, DiagramCommandOptions.interval, DemoOptions.force,
+        ])
+
+    static let diagram = CommandSpec(
+        path: ["diagram"],
+        summary: "print the diagram of a model, optionally with an instance's state",
+        discussion: """
+            Draws MODEL (a model name, or the path of a .bpmn file) with box-drawing \
+            characters, laid out from the file's BPMNDI positions scaled to the character \
+            grid, or automatically when the file has none. With --instance, waiting elements \
+            are highlighted (●2 counts multi-instance items), completed ones marked ✓, failed \
+            ones ✗, and taken sequence flows drawn heavy. Colours follow --color; without a \
+            terminal the output is plain text. The inbox shows the same drawing with 'd'.
+            """,
+        arguments: [ArgumentSpec(name: "MODEL", help: "model name as 'model list' shows it, or a .bpmn file")],
+        options: [
+            DiagramCommandOptions.instance, DiagramCommandOptions.width, DiagramCommandOptions.color,
+            DiagramCommandOptions.zoom, DiagramCommandOptions.autoLayout,
+        ])
+
+    static let replay = CommandSpec(
+        path: ["replay"],
+        summary: "replay an instance's recorded run on its diagram",
+        discussion: """
+            Plays the items of instance ID one by one on the model's diagram, with each \
+            element's status as it was at that moment and a caption naming who completed \
+            it and which flow a gateway took. Space steps, p plays and pauses, q quits. \
+            Without a terminal, it prints each step's caption and the final diagram.
+            """,
+        arguments: [ArgumentSpec(name: "ID", help: "instance id, or a unique prefix of at least 6 characters")],
+        options: [DiagramCommandOptions.interval])
 
     static let model = CommandGroup(
-        name: "model", summary: "import and list BPMN models", subcommands: [modelImport, modelList])
+        name: "model", summary: "import, list, show, compare and manage BPMN models",
+        subcommands: [modelImport, modelList] + modelAdministration + [modelTenant])
 
     /// Commands that are a single word, in help order.
     static let topLevel = [
         start, invoke, assign, message, signal, startEvent, instances, tasks, items, timers, worker, retry, demo,
-    ]
+        diagram, replay,
+    ] + accessCommands + administration + hidden
 
-    static let all = [modelImport, modelList] + topLevel
+    static let all = [modelImport, modelList] + modelAdministration + [modelTenant] + accessGroupCommands
+        + topLevel.filter { !hidden.contains($0) }
+
+    /// The words that group subcommands (`model import`, `user add`).
+    static let groups = [model, user, config]
 
     /// Every first word the parser accepts, for "did you mean" hints.
-    static var firstWords: [String] { [model.name, "help"] + topLevel.map { $0.path[0] } }
+    static var firstWords: [String] { groups.map(\.name) + ["help"] + topLevel.map { $0.path[0] } }
 }

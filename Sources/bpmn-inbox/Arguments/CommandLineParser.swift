@@ -143,8 +143,7 @@ enum CommandLineParser {
         }
         remaining = remaining.dropFirst()
 
-        if first == CommandCatalog.model.name {
-            let group = CommandCatalog.model
+        if let group = CommandCatalog.groups.first(where: { $0.name == first }) {
             guard let second = remaining.first else {
                 return Target(command: nil, groupName: group.name, arguments: [], isHelpCommand: isHelpCommand)
             }

@@ -15,8 +15,14 @@ enum HelpText {
         ]
         let commands = CommandCatalog.all
         let width = commands.map { $0.name.count }.max() ?? 0
+        let summaryColumn = width + 4
         for command in commands {
-            lines.append("  " + pad(command.name, to: width) + "  " + command.summary)
+            // Long summaries wrap under the summary column, so the page fits 80 columns.
+            let wrapped = wrap(command.summary, width: max(30, pageWidth - summaryColumn))
+            for (index, text) in wrapped.enumerated() {
+                let lead = index == 0 ? "  " + pad(command.name, to: width) + "  " : String(repeating: " ", count: summaryColumn)
+                lines.append(lead + text)
+            }
         }
         lines += ["", "Global options (before or after the command):"]
         lines += optionLines(Options.global + [helpOption, versionOption])
@@ -28,7 +34,9 @@ enum HelpText {
             "command.",
             "",
             "Exit status: 0 on success, 1 when an operation fails, 2 for a command-line",
-            "error such as an unknown option or invalid JSON.",
+            "error such as an unknown option or invalid JSON, 3 when a query matched",
+            "nothing (no waiting item, no instance, a message nobody received), 4 when",
+            "the access rules refused the operation.",
         ]
         return lines.joined(separator: "\n")
     }
@@ -57,6 +65,7 @@ enum HelpText {
                 lines += wrap(String(paragraph), width: pageWidth)
             }
         }
+        lines += CommandExamples.lines(for: command)
         if !command.arguments.isEmpty {
             lines += ["", "Arguments:"]
             let width = command.arguments.map { $0.name.count }.max() ?? 0
@@ -76,7 +85,7 @@ enum HelpText {
     /// Returns the help page of a command, of a group, or of the whole tool when both are nil.
     static func page(command: CommandSpec?, groupName: String?) -> String {
         if let command { return self.command(command) }
-        if groupName == CommandCatalog.model.name { return group(CommandCatalog.model) }
+        if let match = CommandCatalog.groups.first(where: { $0.name == groupName }) { return group(match) }
         return tool
     }
 

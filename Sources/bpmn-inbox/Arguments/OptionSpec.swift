@@ -54,7 +54,17 @@ enum Options {
         name: "--force-clock", valueName: nil,
         help: "allow --now on a database that is neither a demo nor a test database")
 
-    static let global = [database, user, groups, theme, services, now, forceClock]
+    static let noMouse = OptionSpec(
+        name: "--no-mouse", valueName: nil,
+        help: "inbox: leave the mouse to the terminal (text selection) instead of clicks and the wheel")
+    static let notify = OptionSpec(
+        name: "--notify", valueName: "HOW",
+        help: "inbox: announce new tasks for you with the terminal bell ('bell'), an OSC 9 ('osc9') "
+            + "or OSC 777 ('osc777') desktop notification")
+    static let readOnly = OptionSpec(
+        name: "--read-only", valueName: nil,
+        help: "reject every change: the engine refuses starts, completions, claims and events")
+    static let global = [database, user, groups, theme, services, now, forceClock, noMouse, notify, readOnly]
 
     // MARK: Command options
 
@@ -77,7 +87,7 @@ enum Options {
         name: "--start-node", valueName: "ID",
         help: "element id to start at; default the model's plain start event")
     static let limit = OptionSpec(
-        name: "--limit", valueName: "N", help: "list at most N instances, newest first")
+        name: "--limit", valueName: "N", help: "list at most N rows (instances, or items with --matching)")
     static let mine = OptionSpec(
         name: "--mine", valueName: nil,
         help: "only tasks you may work: assigned to you, naming you or one of your groups "
@@ -107,7 +117,7 @@ enum Options {
         global + [
             json, data, query, assignment, modelName, startNode, limit, mine, matching, models, key,
             deliverToAll, noInbox, once,
-        ]
+        ] + AdminOptions.all + AccessOptions.all + DiagramCommandOptions.all + DemoOptions.all
 
     /// Finds an option by its long name (`--data`).
     static func named(_ name: String) -> OptionSpec? {

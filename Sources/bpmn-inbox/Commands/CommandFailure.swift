@@ -23,6 +23,8 @@ enum ExitStatus {
     static let usage: Int32 = 2
     /// A message that no waiting item and no start event received; nothing was stored.
     static let notDelivered: Int32 = 3
+    /// The access rules or `--read-only` rejected the operation; nothing was changed.
+    static let refused: Int32 = 4
 }
 
 /// The message of any error the tool reports.

@@ -4,11 +4,17 @@ import WorkflowEngine
 /// `demo`: seeds a database with the example models and a few instances, then opens the inbox.
 enum DemoCommand {
     static func run(_ arguments: ParsedArguments, session: Session) throws {
+        if let tour = arguments.value(DiagramCommandOptions.tour) {
+            try WalkthroughCommand.run(modelName: tour, arguments: arguments, session: session)
+            return
+        }
         let folder = try modelsFolder(arguments.value(Options.models))
         let files = try bpmnFiles(in: folder)
 
         // Mark the database first, so the engine gets the demo clock.
-        try DemoSettings.markAsDemo(session.store())
+        let store = try session.store()
+        try DemoSettings.checkMayBecomeDemo(store, path: session.databasePath, force: arguments.flag(DemoOptions.force))
+        try DemoSettings.markAsDemo(store)
         let engine = try session.engine()
 
         var failures: [String] = []
@@ -64,7 +70,10 @@ enum DemoCommand {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw CommandFailure("cannot list the models folder '\(folder)': \(error.localizedDescription)")
+            let reason = FileAccess.readProblem(folder, noun: "the folder") ?? "\(error)"
+            throw CommandFailure(
+                "cannot list the models folder '\(folder)': \(reason); make it readable for this user "
+                    + "or give another folder with --models")
         }
         let files = names.filter { $0.lowercased().hasSuffix(".bpmn") }.sorted()
         guard !files.isEmpty else {
@@ -142,7 +151,10 @@ enum DemoCommand {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CommandFailure("cannot read the sample data '\(path)': \(error.localizedDescription)")
+            let reason = FileAccess.readProblem(path) ?? "not valid UTF-8 text"
+            throw CommandFailure(
+                "cannot read the sample data '\(path)': \(reason); make it a readable UTF-8 JSON file "
+                    + "or remove it to start one instance with empty data")
         }
         let value: JSONValue
         do {

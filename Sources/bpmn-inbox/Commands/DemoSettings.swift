@@ -17,6 +17,21 @@ enum DemoSettings {
         try store.readTransaction { try store.setting(testKey) } == "true"
     }
 
+    /// Rejects turning the database at `path` into a demo database when it is not one yet and
+    /// already contains instances, because a demo database lets `--user` act as any user and
+    /// runs on the demo clock. An empty database, a demo database, or `force` passes.
+    /// - Throws: `CommandFailure` naming the file, its instance count and the two ways on.
+    static func checkMayBecomeDemo(_ store: WorkflowStore, path: String, force: Bool) throws {
+        guard !force, try !isDemo(store) else { return }
+
+        let instances = try store.readTransaction { try store.countInstances(.all) }
+        guard instances > 0 else { return }
+        throw CommandFailure(
+            "the database '\(path)' is not a demo database and contains \(TextFormat.count(instances, "instance")); "
+                + "'demo' would mark it as one, and a demo database lets --user act as any user and runs on the demo clock. "
+                + "Give a new file with --db (such as --db demo.sqlite), or add --force to mark this database anyway")
+    }
+
     static func markAsDemo(_ store: WorkflowStore) throws {
         try store.writeTransaction { try store.setSetting(demoKey, value: "true") }
     }
@@ -31,4 +46,13 @@ enum DemoSettings {
     static func saveClockOffset(_ offset: TimeInterval, in store: WorkflowStore) throws {
         try store.writeTransaction { try store.setSetting(clockOffsetKey, value: String(offset)) }
     }
+}
+
+/// Options of `demo` beyond the models folder and the tour.
+enum DemoOptions {
+    static let force = OptionSpec(
+        name: "--force", valueName: nil,
+        help: "seed and mark the --db database as a demo database even when it is not one and contains instances")
+
+    static let all = [force]
 }

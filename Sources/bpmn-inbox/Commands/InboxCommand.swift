@@ -3,24 +3,38 @@ import WorkflowEngine
 
 /// Opens the terminal inbox: the default when no command is given, and the end of `demo`.
 enum InboxCommand {
-    /// - Throws: `CommandFailure` when standard input or output is not a terminal.
+    /// - Throws: `UsageError` for an invalid `--notify` value; `CommandFailure` when standard
+    ///   input or output is not a terminal.
     static func open(session: Session) throws {
+        let notification = try session.notifyStyle.map { value in
+            do {
+                return try NotificationStyle(option: value)
+            } catch {
+                throw UsageError("\(error)")
+            }
+        }
+
         guard Console.isInteractive else {
             throw CommandFailure(
                 "the inbox needs a terminal, but standard input or output is not one; run it in a "
                     + "terminal, or use a command such as 'bpmn-inbox tasks' (see 'bpmn-inbox --help')")
         }
+
         let engine = try session.engine()
         let store = try session.store()
         let app = InboxApp(
             engine: engine, user: session.user, databasePath: session.databasePath,
             themeName: session.themeName, demoClock: session.demoClock)
+        app.usesMouse = session.usesMouse
+        app.notification = notification
+        app.isReadOnly = session.isReadOnly
         // The store's data_version ignores this connection's own commits, so it changes only
         // when another process writes.
         app.dataVersion = { try? store.dataVersion() }
 
-        // A --now clock is for this run only, so the demo goes on from its own offset.
-        let savedClock = session.isClockSimulated ? nil : session.demoClock
+        // A --now clock is for this run only, so the demo goes on from its own offset; a
+        // read-only inbox writes nothing, not even the clock.
+        let savedClock = session.isClockSimulated || session.isReadOnly ? nil : session.demoClock
         defer { saveDemoClock(savedClock, in: store) }
         try app.run()
     }

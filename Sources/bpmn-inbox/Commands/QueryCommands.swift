@@ -7,8 +7,12 @@ enum QueryCommands {
         let query = try optionalQuery(arguments, command: command)
         let limit = try arguments.value(Options.limit).map { try parseLimit($0, command: command) }
 
-        let options = FindOptions(sort: [(key: .instance(.startedAt), ascending: false)], limit: limit)
-        let instances = try session.engine().findInstances(query, options: options)
+        var options = try PagingArguments.options(arguments, command: command)
+        options.limit = limit
+        if options.sort.isEmpty { options.sort = [(key: .instance(.startedAt), ascending: false)] }
+        let page = try session.engine().findInstancePage(query, options: options, user: session.user)
+        let instances = page.records
+        if let next = page.nextCursor { Console.note("next page: --cursor \(next)") }
 
         if arguments.flag(Options.json) {
             Console.output(JSONValue.array(instances.map(RecordJSON.instance)).prettyText)
@@ -34,10 +38,7 @@ enum QueryCommands {
     static func tasks(_ arguments: ParsedArguments, session: Session) throws {
         let query = try optionalQuery(arguments, command: CommandCatalog.tasks)
 
-        var tasks = try session.engine().pendingUserTasks(query)
-        if arguments.flag(Options.mine) {
-            tasks = tasks.filter { TaskVisibility.isVisible($0.item, to: session.user) }
-        }
+        let tasks = try TaskListCommand.tasks(arguments, query: query, session: session)
 
         if arguments.flag(Options.json) {
             Console.output(JSONValue.array(tasks.map(RecordJSON.task)).prettyText)
@@ -69,12 +70,19 @@ enum QueryCommands {
         let engine = try session.engine()
 
         var items: [ItemRecord] = []
+        let paging = [Options.limit, AdminOptions.sort, AdminOptions.offset, AdminOptions.cursor, AdminOptions.fields]
         if arguments.flag(Options.matching) {
-            items = try engine.findItems(query)
+            var options = try PagingArguments.options(arguments, command: command)
+            options.limit = try arguments.value(Options.limit).map { try parseLimit($0, command: command) }
+            let page = try engine.findItemPage(query, options: options, user: session.user)
+            items = page.records
+            if let next = page.nextCursor { Console.note("next page: --cursor \(next)") }
+        } else if let option = paging.first(where: { arguments.values[$0.name] != nil }) {
+            throw UsageError("\(option.name) applies to the items a query matches; add --matching", command: command)
         } else {
             let order = FindOptions(sort: [(key: .instance(.startedAt), ascending: true)])
-            for instance in try engine.findInstances(query, options: order) {
-                items += try engine.get(.object(["id": .string(instance.id)])).items
+            for instance in try engine.findInstances(query, options: order, user: session.user) {
+                items += try engine.get(.object(["id": .string(instance.id)]), user: session.user).items
             }
         }
 
@@ -112,19 +120,5 @@ enum QueryCommands {
             throw UsageError("invalid --limit '\(text)': expected a whole number above 0", command: command)
         }
         return limit
-    }
-}
-
-/// bpmn-server's visibility rule for tasks: the assignee, a candidate user and a member of a
-/// candidate group may see and work a task, and anyone may when it names no one.
-enum TaskVisibility {
-    static func isVisible(_ item: ItemRecord, to user: UserContext) -> Bool {
-        if user.isAdmin { return true }
-
-        let isOpen = (item.assignee ?? "").isEmpty && item.candidateUsers.isEmpty && item.candidateGroups.isEmpty
-        if isOpen { return true }
-        if item.assignee == user.name { return true }
-        if item.candidateUsers.contains(user.name) { return true }
-        return item.candidateGroups.contains { user.groups.contains($0) }
     }
 }

@@ -5,7 +5,17 @@ import WorkflowEngine
 /// The state every command shares: the database path, the calling user and the open engine.
 final class Session {
     let databasePath: String
-    let user: UserContext
+    /// The user of engine calls. On a database that records no users, the login user acting
+    /// as itself is made an admin when the engine opens (see `Impersonation`).
+    private(set) var user: UserContext
+    /// The account the process runs as, with its Unix groups, whatever `--user` and
+    /// `--groups` give. Whether the session may act as someone else is decided for this user.
+    let loginUser: UserContext
+    /// The groups `--groups` adds, in command-line order.
+    let extraGroups: [String]
+    /// Set by commands whose `--groups` lists the groups of a user they record (`user
+    /// add`), so the option is not an attempt to act with more groups.
+    var groupsOptionIsRecordData = false
     let themeName: String?
     /// The folder of JavaScript service files, when one is configured or the default exists.
     let servicesFolder: String?
@@ -17,6 +27,11 @@ final class Session {
     /// The value of `--now`, when given.
     let simulatedNow: String?
     let isClockForced: Bool
+    /// `--read-only`: the engine rejects every change.
+    let isReadOnly: Bool
+    /// `--no-mouse` and `--notify` of the inbox.
+    let usesMouse: Bool
+    let notifyStyle: String?
     /// Whether the engine runs on the `--now` clock, whose offset must not become the demo's.
     var isClockSimulated: Bool { simulatedNow != nil }
 
@@ -28,19 +43,27 @@ final class Session {
         self.themeName = arguments.value(Options.theme)
         self.simulatedNow = arguments.value(Options.now)
         self.isClockForced = arguments.flag(Options.forceClock)
+        self.isReadOnly = arguments.flag(Options.readOnly)
+        self.usesMouse = !arguments.flag(Options.noMouse)
+        self.notifyStyle = arguments.value(Options.notify)
 
         let explicitServices = arguments.value(Options.services) ?? environment[Self.servicesVariable].flatMap { $0.isEmpty ? nil : $0 }
         self.servicesFolder = explicitServices ?? Self.defaultServicesFolder(databasePath: databasePath)
 
-        let name = arguments.value(Options.user) ?? LoginUser.name()
+        let login = LoginUser.name()
+        let name = arguments.value(Options.user) ?? login
         var groups = LoginUser.groups(of: name)
+        var extraGroups: [String] = []
         for list in arguments.allValues(Options.groups) {
             for group in list.split(separator: ",") {
                 let trimmed = group.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty, !extraGroups.contains(trimmed) { extraGroups.append(trimmed) }
                 if !trimmed.isEmpty, !groups.contains(trimmed) { groups.append(trimmed) }
             }
         }
         self.user = UserContext(name: name, groups: groups)
+        self.loginUser = UserContext(name: login, groups: LoginUser.groups(of: login))
+        self.extraGroups = extraGroups
     }
 
     /// Returns the store on the session's database, opening it (and creating the file) on first use.
@@ -51,10 +74,21 @@ final class Session {
 
         try DatabaseLocation.checkIsNotFolder(databasePath)
         try DatabaseLocation.createParentFolder(of: databasePath)
+        if isReadOnly, !FileManager.default.fileExists(atPath: databasePath) {
+            throw CommandFailure(
+                "database '\(databasePath)' does not exist, and --read-only does not create one; give an "
+                    + "existing database with --db, or leave out --read-only to create it")
+        }
+        try DatabaseLocation.checkAccess(databasePath)
         do {
+            // NOTE: opening an older database upgrades its schema even under --read-only.
             let store = try SQLiteStore(path: databasePath)
+            if isReadOnly { try store.rejectWrites() }
             openStore = store
             return store
+        } catch let error as SQLiteStoreError {
+            // The store's messages already name the file and the next step.
+            throw CommandFailure(error.description)
         } catch {
             throw CommandFailure(
                 "cannot open the database '\(databasePath)': \(error); choose another file with --db "
@@ -77,20 +111,24 @@ final class Session {
             let clock = AdjustableClock(showing: try SimulatedTime.parse(simulatedNow))
             try checkClockMayBeSimulated(store)
             demoClock = clock
-            engine = WorkflowEngine(store: store, clock: clock)
+            engine = WorkflowEngine(store: store, clock: clock, options: engineOptions)
         } else if try DemoSettings.isDemo(store) {
             let clock = AdjustableClock(offset: try DemoSettings.clockOffset(store))
             demoClock = clock
-            engine = WorkflowEngine(store: store, clock: clock)
+            engine = WorkflowEngine(store: store, clock: clock, options: engineOptions)
         } else {
-            engine = WorkflowEngine(store: store)
+            engine = WorkflowEngine(store: store, options: engineOptions)
         }
         try loadServices(into: engine)
+        try Impersonation.check(self, engine: engine)
+        if try Impersonation.loginOwnsDatabase(self, engine: engine) { user.isAdmin = true }
         openEngine = engine
         return engine
     }
 
     static let servicesVariable = "BPMN_INBOX_SERVICES"
+
+    private var engineOptions: EngineOptions { EngineOptions(readOnly: isReadOnly) }
 
     /// Allows `--now` on demo and test databases, and on any database with `--force-clock`,
     /// because every change made under it is recorded at the simulated time.
@@ -124,6 +162,12 @@ final class Session {
             throw CommandFailure(
                 "services folder '\(servicesFolder)' not found; give an existing folder with --services "
                     + "or \(Self.servicesVariable)")
+        }
+        if let unreadable = FileAccess.readProblem(inFolder: servicesFolder, suffix: ".js") {
+            let file = unreadable.path == servicesFolder ? "" : "'\(unreadable.path)': "
+            throw CommandFailure(
+                "cannot load the services in '\(servicesFolder)': \(file)\(unreadable.problem); "
+                    + "make it readable for this user, or give another folder with --services or \(Self.servicesVariable)")
         }
         do {
             try engine.loadServices(from: URL(fileURLWithPath: servicesFolder))

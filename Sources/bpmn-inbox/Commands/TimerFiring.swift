@@ -54,6 +54,7 @@ struct TimerFiring {
         case .running: return "running"
         case .end: return "ended"
         case .failed: return "failed with an uncaught BPMN error"
+        case .terminated: return "terminated"
         }
     }
 }

@@ -26,6 +26,7 @@ enum WorkerCommand {
 
         var counts = PassCounts()
         do {
+            try continueDeferredWork(firer.engine)
             try firePass(firer, counts: &counts) { false }
         } catch {
             throw CommandFailure(
@@ -52,6 +53,7 @@ enum WorkerCommand {
         while stopSignals.receivedName == nil {
             var sleep = maximumSleep
             do {
+                try continueDeferredWork(engine)
                 try firePass(firer, counts: &total) { stopSignals.receivedName != nil }
                 sleep = try secondsUntilNextTimer(engine)
             } catch {
@@ -92,6 +94,14 @@ enum WorkerCommand {
                     Console.output(firing.line)
                 }
             }
+        }
+    }
+
+    /// Moves on the instances whose `invoke --no-wait` committed the completed item but not
+    /// what follows it (its process may have been killed before it went on), one line each.
+    private static func continueDeferredWork(_ engine: WorkflowEngine) throws {
+        for execution in try engine.runDeferredWork() {
+            Console.output("continued instance \(execution.id) (\(execution.instance.name)) after a no-wait invoke")
         }
     }
 

@@ -45,7 +45,7 @@ enum DatabaseLocation {
     }
 
     /// Creates the folders above `path` that do not exist yet.
-    /// - Throws: `CommandFailure` naming the folder and the system's reason.
+    /// - Throws: `CommandFailure` naming the folder, the reason in plain words and what to do.
     static func createParentFolder(of path: String) throws {
         let folder = ParentFolder.of(path)
         guard !folder.isEmpty else { return }
@@ -62,9 +62,36 @@ enum DatabaseLocation {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
+            let existing = FileAccess.nearestExistingFolder(above: folder)
+            let reason = FileAccess.createProblem(inFolder: existing) ?? "\(error)"
             throw CommandFailure(
-                "cannot create the folder '\(folder)' for the database: \(error.localizedDescription); "
-                    + "choose another path with --db or \(environmentVariable)")
+                "cannot create the folder '\(folder)' for the database: \(reason); "
+                    + "choose a path in a folder you may write with --db or \(environmentVariable)")
+        }
+    }
+
+    /// Rejects a database that SQLite could open only with "unable to open database file" or
+    /// "attempt to write a readonly database": a file this user may not read, or a folder
+    /// where this user may not create files. SQLite needs the folder even to read, because
+    /// it keeps the `-wal` and `-shm` files of WAL mode next to the database, unless both exist
+    /// already and are writable. A file without write permission passes, because SQLite opens
+    /// it read-only and reports each write.
+    /// - Throws: `CommandFailure` naming the path, the reason and what to do.
+    static func checkAccess(_ path: String) throws {
+        if FileManager.default.fileExists(atPath: path), let problem = FileAccess.readProblem(path) {
+            throw CommandFailure(
+                "cannot open the database '\(path)': \(problem); make it readable for this user "
+                    + "(chmod u+r, as its owner) or choose another file with --db or \(environmentVariable)")
+        }
+
+        let folder = ParentFolder.of(path)
+        let sidecarsWritable = ["-wal", "-shm"].allSatisfy { access(path + $0, R_OK | W_OK) == 0 }
+        if !sidecarsWritable, let problem = FileAccess.createProblem(inFolder: folder) {
+            let folderName = folder.isEmpty ? "the working folder" : "'\(folder)'"
+            throw CommandFailure(
+                "cannot open the database '\(path)': \(problem), and SQLite keeps its -wal and -shm files "
+                    + "there; choose a path in a folder you may write with --db or \(environmentVariable), "
+                    + "or make \(folderName) writable for this user")
         }
     }
 }

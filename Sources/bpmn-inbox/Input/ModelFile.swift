@@ -25,7 +25,8 @@ struct ModelFile {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CommandFailure("cannot import '\(path)': \(error.localizedDescription)")
+            let reason = FileAccess.readProblem(path) ?? "\(error)"
+            throw CommandFailure("cannot import '\(path)': \(reason); make the file readable for this user or give another file")
         }
 
         let modelName = name ?? defaultModelName(path: path)

@@ -13,6 +13,8 @@ enum ExecutionSummary {
             lines.append("\(action) instance \(instance.id) of '\(instance.name)': ended \(TextFormat.date(instance.endedAt))")
         case .failed:
             lines.append("\(action) instance \(instance.id) of '\(instance.name)': failed \(TextFormat.date(instance.endedAt)) with an uncaught BPMN error")
+        case .terminated:
+            lines.append("\(action) instance \(instance.id) of '\(instance.name)': terminated \(TextFormat.date(instance.endedAt))")
         }
         lines.append("Data: \(instance.data.jsonText)")
 
