@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "bpmn-inbox", targets: ["bpmn-inbox"]),
         .library(name: "WorkflowEngine", targets: ["WorkflowEngine"]),
+        // For the libFuzzer targets in Fuzz/, which build this package with -sanitize=fuzzer.
+        .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
     ],
     targets: [
         .systemLibrary(
@@ -26,11 +28,18 @@ let package = Package(
         .target(name: "DecisionTables"),
         .target(name: "WorkflowEngine", dependencies: ["BPMNModel", "DecisionTables", "CJavaScriptCore"]),
         .target(name: "SQLiteStore", dependencies: ["WorkflowEngine", "CSQLite"]),
-        .target(name: "InboxUI", dependencies: ["BPMNModel", "WorkflowEngine", "CNcursesw"]),
+        .target(name: "ProcessDiagram", dependencies: ["BPMNModel"]),
+        .target(name: "InboxUI", dependencies: ["BPMNModel", "WorkflowEngine", "CNcursesw", "ProcessDiagram"]),
         .executableTarget(
             name: "bpmn-inbox",
-            dependencies: ["BPMNModel", "WorkflowEngine", "SQLiteStore", "InboxUI"]
+            dependencies: ["BPMNModel", "WorkflowEngine", "SQLiteStore", "InboxUI", "ProcessDiagram"]
         ),
+        .executableTarget(
+            name: "bpmn-bench",
+            dependencies: ["BPMNModel", "WorkflowEngine", "SQLiteStore", "InboxUI", "ProcessDiagram", "CSQLite"],
+            swiftSettings: [.define("INBOX_TESTABLE", .when(configuration: .debug))]
+        ),
+        .executableTarget(name: "bpmn-stress", dependencies: ["WorkflowEngine", "SQLiteStore"]),
         .testTarget(name: "BPMNModelTests", dependencies: ["BPMNModel"]),
         .testTarget(name: "DecisionTablesTests", dependencies: ["DecisionTables"]),
         .testTarget(
@@ -38,6 +47,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "InboxUITests", dependencies: ["InboxUI", "BPMNModel", "WorkflowEngine", "SQLiteStore"]),
+        .testTarget(
+            name: "ProcessDiagramTests", dependencies: ["ProcessDiagram", "BPMNModel"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "WorkflowEngine"]),
         .testTarget(name: "CLITests", dependencies: []),
     ]
