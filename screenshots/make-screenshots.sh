@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Captures the inbox at 80x24 in tmux and renders PNG screenshots into this folder.
-#   inbox-tasks.png    the panes with three waiting Buy tasks (default theme)
-#   complete-form.png  the complete form of Buy with both yes/no fields set
-#   inbox-light.png    Clean and Repair waiting after Buy was completed (light theme)
-#   instance-events.png an instance that waits for a message and a timer
-#   message-form.png   the message form that sends it the message
+# Drives the real inbox in tmux on a demo database and renders the screens as PNG (and SVG)
+# into this folder. `make screenshots` runs it after building.
+#   inbox-tasks      the panes: task view tabs, a marked task, CJK and accented names
+#   task-form        the task form with its fields and the multi-line JSON editor
+#   instance-detail  an instance's overview in the detail pane
+#   instance-waiting the Waiting tab: a timer and a message subscription
+#   help             the key overlay, generated from the key map
+#   inbox-dark       the panes in the dark theme
+#   inbox-light      the panes in the light theme
+#   diagram          the diagram of a running instance (key d on its task)
 #
 # Needs tmux, python3, rsvg-convert (Debian package librsvg2-bin) and, for the CJK
 # names, a CJK font such as fonts-wqy-microhei. BPMN_INBOX_BIN overrides the binary
@@ -14,10 +18,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 bin=${BPMN_INBOX_BIN:-$repo/.build/debug/bpmn-inbox}
-corpus=$repo/../shared/corpus/bpmn-web/test-processes
 work=$(mktemp -d)
 socket=bpmn-inbox-shots-$$
 db=$work/inbox.sqlite
+
+for tool in tmux python3 rsvg-convert; do
+    command -v "$tool" > /dev/null || { echo "error: $tool is not installed; see the top of $0" >&2; exit 1; }
+done
+[ -x "$bin" ] || { echo "error: $bin not found; run 'swift build' or set BPMN_INBOX_BIN" >&2; exit 1; }
 
 cleanup() {
     tmux -L "$socket" kill-server 2>/dev/null || true
@@ -36,59 +44,69 @@ wait_for() {
     exit 1
 }
 
-# Renders the pane as screenshots/$1.png; $2 is --light for a light background.
+# Renders the pane as screenshots/$1.png and .svg; $2 is --light for a light background.
 shot() {
+    sleep 0.3
     tmux -L "$socket" capture-pane -e -N -p -t shot > "$work/$1.ans"
-    python3 "$here/ansi2svg.py" ${2:-} < "$work/$1.ans" > "$work/$1.svg"
-    rsvg-convert -o "$here/$1.png" "$work/$1.svg"
+    python3 "$here/ansi2svg.py" ${2:-} < "$work/$1.ans" > "$here/$1.svg"
+    rsvg-convert -o "$here/$1.png" "$here/$1.svg"
     echo "wrote $here/$1.png"
 }
 
-# Opens the inbox with the theme file named $1 in a new tmux server (a fresh socket, as
-# a server that is still shutting down rejects new sessions). $2, when given, is added to
-# the socket name, so a theme can be opened twice.
+# Opens the inbox as ana with the theme $1 at 100x30 in a new tmux server (a fresh socket,
+# as a server that is still shutting down rejects new sessions).
 open_inbox() {
     tmux -L "$socket" kill-server 2>/dev/null || true
-    socket=bpmn-inbox-shots-$$-$1${2:-}
-    tmux -L "$socket" -f /dev/null new-session -d -s shot -x 80 -y 24 \
-        "env TERM=xterm-256color LANG=C.UTF-8 '$bin' --db '$db' --user ana --theme '$repo/themes/$1.theme'; sleep 5"
+    socket=bpmn-inbox-shots-$$-$1
+    tmux -L "$socket" -f /dev/null new-session -d -s shot -x 100 -y 30 \
+        "env TERM=xterm-256color LANG=C.UTF-8 TZ=UTC '$bin' --db '$db' --user ana --no-mouse --theme '$1'; sleep 5"
 }
 
-"$bin" --db "$db" model import "$corpus/Buy Used Car.bpmn" > /dev/null
-"$bin" --db "$db" model import --name "中古車の購入" "$corpus/Buy Used Car.bpmn" > /dev/null
-"$bin" --db "$db" model import "$repo/examples/"*.bpmn > /dev/null
-"$bin" --db "$db" --user ana start "Buy Used Car" --data '{"caseId": 1001, "customer": "Zoë Müller"}' > /dev/null
-"$bin" --db "$db" --user ken start "中古車の購入" --data '{"caseId": 1002, "customer": "山田 太郎"}' > /dev/null
-"$bin" --db "$db" --user ana start "Buy Used Car" --data '{"caseId": 1003, "customer": "Ana Souza"}' > /dev/null
+"$bin" --db "$db" --user ana demo --models "$repo/examples" --no-inbox > /dev/null
+"$bin" --db "$db" model import "$here/models/Order payment.bpmn" > /dev/null
+"$bin" --db "$db" --user ana start "Order payment" --data '{"orderId": "A-1", "customer": "Zoë Müller"}' > /dev/null
+"$bin" --db "$db" model import --name "注文の支払い" "$here/models/Order payment.bpmn" > /dev/null
+"$bin" --db "$db" --user ken start "注文の支払い" --data '{"orderId": "B-7", "customer": "山田 太郎 🚚"}' > /dev/null
 
 open_inbox default
-wait_for " Tasks (3)"
+wait_for " Tasks ("
+tmux -L "$socket" send-keys -t shot Space k
 shot inbox-tasks
 
 tmux -L "$socket" send-keys -t shot Enter
-wait_for "Repairs Required?"
-tmux -L "$socket" send-keys -t shot Space Tab Space
-wait_for '[x] sends "Yes"'
-shot complete-form
+wait_for "┌─ Complete"
+tmux -L "$socket" send-keys -t shot Tab
+shot task-form
+tmux -L "$socket" send-keys -t shot Escape
+
+tmux -L "$socket" send-keys -t shot ":"
+tmux -L "$socket" send-keys -t shot -l "view all"
+tmux -L "$socket" send-keys -t shot Enter BTab g
+wait_for "Instance"
+shot instance-detail
+
+tmux -L "$socket" send-keys -t shot "5"
+wait_for "Instance · Waiting"
+shot instance-waiting
+
+tmux -L "$socket" send-keys -t shot "?"
+wait_for "Keys (j/k scroll)"
+shot help
+
+open_inbox dark
+wait_for " Tasks ("
+shot inbox-dark
 
 open_inbox light
-wait_for " Tasks (3)"
-tmux -L "$socket" send-keys -t shot Enter
-wait_for "Repairs Required?"
-tmux -L "$socket" send-keys -t shot Space Tab Space C-s
-wait_for "Completed Buy"
+wait_for " Tasks ("
 shot inbox-light --light
 
-# The event shots come last, so the shots above show the example models only.
-"$bin" --db "$db" model import "$here/models/Order payment.bpmn" > /dev/null
-"$bin" --db "$db" --user ana start "Order payment" --data '{"orderId": "A-1"}' > /dev/null
-
-open_inbox default -events
-wait_for " Tasks (4)"
-tmux -L "$socket" send-keys -t shot BTab Enter
-wait_for "message 'payment'"
-shot instance-events
-
-tmux -L "$socket" send-keys -t shot m
-wait_for "< payment (1 waiting) >"
-shot message-form
+"$bin" --db "$db" --user ana invoke '{"data.employee": "Zoë Müller", "items.elementId": "task_submit"}' \
+    --data '{"amount": 1800, "description": "Espresso machine"}' > /dev/null
+open_inbox default
+wait_for " Tasks ("
+tmux -L "$socket" send-keys -t shot BTab "/"
+tmux -L "$socket" send-keys -t shot -l "Expense approval"
+tmux -L "$socket" send-keys -t shot Enter G d
+wait_for "● waiting"
+shot diagram
