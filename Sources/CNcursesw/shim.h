@@ -25,4 +25,14 @@ static inline int bi_attr_set(attr_t attrs, int pair) {
     return attr_set(attrs, (short)(pair > 32767 ? 0 : pair), &pair);
 }
 
+/* Mouse masks are function-like macros that Swift cannot import. */
+static inline mmask_t bi_mouse_click_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int bi_mouse_is_click(mmask_t state) {
+    return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0;
+}
+static inline int bi_mouse_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int bi_mouse_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+
 #endif
