@@ -137,6 +137,7 @@ public struct InvalidCursorError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         "invalid cursor '\(cursor.prefix(40))': \(reason); repeat the first page's query and sort "
-            + "order, and pass the nextCursor it printed"
+            + "order, and pass the cursor that page printed: the nextCursor of --json, or the TEXT "
+            + "of 'next page: --cursor TEXT' under the table"
     }
 }

@@ -35,7 +35,8 @@ public final class SQLiteStore: WorkflowStore {
     ///   - synchronous: when commits wait for the disk; `.full` unless a caller accepts
     ///     losing the last commits on power loss (see `SynchronousMode`).
     /// - Throws: `SQLiteStoreError.openFailed` (missing directory, no permission),
-    ///   `.notADatabase` (the file is not SQLite), `.newerSchema` (written by a newer
+    ///   `.notADatabase` (the file is not SQLite, or is another program's SQLite database
+    ///   with tables but no bpmn-inbox schema), `.newerSchema` (written by a newer
     ///   bpmn-inbox), `.migrationFailed`, `.busy`.
     ///   Before an upgrade, a copy of the file is written beside it (see `SchemaMigration`).
     ///   An existing file is checked for damage before anything writes to it (`DatabaseCheck`),
@@ -52,6 +53,7 @@ public final class SQLiteStore: WorkflowStore {
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: Int32((seconds * 1000).rounded()))
 
         try DatabaseCheck.verify(connection, path: path)
+        try ForeignDatabaseCheck.verify(connection, path: path)
         try configureConnection()
         try migrate(migrations)
     }

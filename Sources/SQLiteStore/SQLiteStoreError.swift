@@ -5,7 +5,7 @@ import Foundation
 public enum SQLiteStoreError: Error, Equatable, CustomStringConvertible, LocalizedError {
     /// SQLite could not open or create the file.
     case openFailed(path: String, message: String)
-    /// The file exists but is not an SQLite database.
+    /// The file exists but is not an SQLite database, or is another program's SQLite database.
     case notADatabase(path: String, message: String)
     /// The file was written by a newer bpmn-inbox whose schema this build does not know.
     case newerSchema(path: String, found: Int, supported: Int)
@@ -44,8 +44,8 @@ public enum SQLiteStoreError: Error, Equatable, CustomStringConvertible, Localiz
             return "cannot open database '\(path)': \(message); check that the directory exists "
                 + "and that you may write to it"
         case let .notADatabase(path, message):
-            return "'\(path)' is not a bpmn-inbox database (\(message)); give the path of an "
-                + "existing database or of a file that does not exist yet"
+            return "'\(path)' is not a bpmn-inbox database (\(message)); give the path of a "
+                + "bpmn-inbox database, or of a new or empty file"
         case let .newerSchema(path, found, supported):
             return "database '\(path)' has schema version \(found), but this bpmn-inbox supports "
                 + "versions up to \(supported); upgrade bpmn-inbox to open it"

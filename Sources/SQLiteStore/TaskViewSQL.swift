@@ -16,8 +16,8 @@ struct TaskViewSQL {
     let now: Date
     /// Reads the "my groups" list through `item_candidates_by_name` (the user's candidate rows,
     /// then each task by id) instead of scanning the waiting user tasks. Faster when the user's
-    /// groups have fewer candidate rows than there are waiting tasks; see
-    /// `SQLiteStore.candidateRowsAreFewer`.
+    /// groups have fewer candidate rows than there are waiting tasks, which
+    /// `SQLiteStore.candidateRowsAreFewer` tests.
     var drivesFromCandidates = false
 
     /// Returns the condition of `view`, without the caller's extra query.

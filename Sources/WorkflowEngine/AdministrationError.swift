@@ -12,12 +12,15 @@ public enum AdministrationError: Error, Equatable, CustomStringConvertible {
     case noSavePoint(itemId: String, elementId: String, savePointsOn: Bool)
     case unknownNodes(model: String, ids: [String])
     case invalidArchive(reason: String)
+    /// An imported instance has an item whose id another stored instance already uses.
+    case archiveItemIdTaken(instanceId: String, itemId: String, ownerInstanceId: String)
 
     public var description: String {
         switch self {
         case let .modelInUse(name, running):
             return "model '\(name)' has \(running) running instance\(running == 1 ? "" : "s"); terminate or "
-                + "delete them first ('bpmn-inbox terminate ID', 'bpmn-inbox delete '{\"name\": \"\(name)\"}'')"
+                + "delete them first with: bpmn-inbox terminate ID, or: bpmn-inbox delete "
+                + Self.shellQuoted(JSONValue.object(["name": .string(name)]).jsonText)
         case .modelNameTaken(let name):
             return "a model named '\(name)' already exists; choose another name or delete that model first"
         case .invalidModelName(let name):
@@ -43,6 +46,16 @@ public enum AdministrationError: Error, Equatable, CustomStringConvertible {
                 + "give element ids as 'bpmn-inbox model show \(model)' lists them"
         case .invalidArchive(let reason):
             return "invalid export file: \(reason); give a file written by 'bpmn-inbox export'"
+        case let .archiveItemIdTaken(instanceId, itemId, ownerInstanceId):
+            return "cannot import instance \(instanceId): its item id '\(itemId)' belongs to instance "
+                + "\(ownerInstanceId) in this database, so nothing was imported; export the instance again from "
+                + "its own database instead of editing the file, or delete instance \(ownerInstanceId) first"
         }
+    }
+
+    /// Returns `text` in single quotes for a POSIX shell, each `'` written as `'\''`, so a
+    /// hint's command can be pasted.
+    private static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

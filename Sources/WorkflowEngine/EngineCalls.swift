@@ -26,7 +26,7 @@ extension WorkflowEngine {
             // An instance of a tenant's model belongs to that tenant, and an instance of a
             // shared model to the tenant of the user who started it.
             let instance = InstanceRecord(
-                id: UUID().uuidString.lowercased(), name: modelName, modelVersion: model.record.version,
+                id: RandomIdentifier.uuid(), name: modelName, modelVersion: model.record.version,
                 status: .running, data: input, startedAt: clock.now(), parentItemId: options.parentItemId,
                 tenantId: modelTenant ?? scope.tenantId)
             let run = makeRun(InstanceState(instance: instance, items: [], tokens: []), graph: graph, user: user)

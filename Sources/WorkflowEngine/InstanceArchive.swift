@@ -49,9 +49,10 @@ extension WorkflowEngine {
     /// Loads instances written by `exportInstances` in one transaction. A model version in
     /// the file is matched to the stored version with the same source, or imported as a new
     /// version, and the instances are pointed at it. Instances whose id exists are skipped.
-    /// History rows get new ids. Admins only.
-    /// - Throws: `AdministrationError.invalidArchive` naming the bad field (nothing is
-    ///   imported), `EngineError.invalidModel`, an access error.
+    /// History rows get new ids. Admins only. Any error rolls the whole import back.
+    /// - Throws: `AdministrationError.invalidArchive` naming the bad field,
+    ///   `.archiveItemIdTaken` when an item id of a new instance belongs to a stored instance,
+    ///   `EngineError.invalidModel`, an access error. Nothing is imported when one is thrown.
     public func importInstances(_ archive: JSONValue, user: UserContext? = nil) throws -> ArchiveImportReport {
         try requireAdministrator(user, action: "import", target: "instances")
         guard archive["format"]?.stringValue == Self.archiveFormat else {
@@ -74,12 +75,35 @@ extension WorkflowEngine {
                 let items = try (entry["items"]?.arrayValue ?? []).map(RecordCoding.item)
                 let tokens = try (entry["tokens"]?.arrayValue ?? []).map(RecordCoding.token)
                 let history = try (entry["history"]?.arrayValue ?? []).map(RecordCoding.history)
+                try requireFreeItemIds(items, of: instance.id)
 
                 try store.saveInstance(InstanceState(instance: instance, items: items, tokens: tokens), changedItemIds: nil)
                 try store.appendHistory(history)
                 report.imported.append(instance.id)
             }
             return report
+        }
+    }
+
+    /// Checks that no stored instance uses the id of an item in `items`. Item ids are unique
+    /// across the database, so saving such an item would move it from its instance to this one.
+    /// Token ids are numbered per instance and history rows get new ids, so they cannot collide.
+    /// - Throws: `AdministrationError.archiveItemIdTaken` naming the first taken id.
+    private func requireFreeItemIds(_ items: [ItemRecord], of instanceId: String) throws {
+        if let stranger = items.first(where: { $0.instanceId != instanceId }) {
+            throw AdministrationError.invalidArchive(
+                reason: "item '\(stranger.id)' of instance \(instanceId) names instance '\(stranger.instanceId)'")
+        }
+
+        // Chunks keep each query well below SQLite's limit on bound parameters.
+        let ids = items.map { JSONValue.string($0.id) }
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let taken = try store.findItems(.field(.item(.id), .isIn(chunk)), options: FindOptions(projection: .summary))
+            if let owned = taken.min(by: { $0.id < $1.id }) {
+                throw AdministrationError.archiveItemIdTaken(
+                    instanceId: instanceId, itemId: owned.id, ownerInstanceId: owned.instanceId)
+            }
         }
     }
 

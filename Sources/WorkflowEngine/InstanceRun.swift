@@ -112,7 +112,7 @@ final class InstanceRun {
     @discardableResult
     func createItem(elementId: String, name: String?, type: String, status: ItemStatus, tokenId: Int) -> String {
         let item = ItemRecord(
-            id: UUID().uuidString.lowercased(), instanceId: instance.id, seq: instance.nextSeq,
+            id: RandomIdentifier.uuid(), instanceId: instance.id, seq: instance.nextSeq,
             elementId: elementId, name: name, type: type, status: status, tokenId: tokenId,
             itemKey: token(tokenId)?.itemKey, userName: userName, startedAt: now)
         instance.nextSeq += 1

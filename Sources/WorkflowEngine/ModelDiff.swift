@@ -10,6 +10,10 @@ public struct ModelDiff: Sendable, Equatable {
         public var name: String?
         /// For a changed element, the properties that differ, such as `name` or `outgoing`.
         public var changes: [String]
+        /// For a changed element, each changed property's value in the older and the newer
+        /// version; a property missing from one version has no entry in that map.
+        public var oldValues: [String: String] = [:]
+        public var newValues: [String: String] = [:]
     }
 
     public var model: String
@@ -45,7 +49,11 @@ extension WorkflowEngine {
             let changes = Set(element.properties.keys).union(before.properties.keys).sorted()
                 .filter { element.properties[$0] != before.properties[$0] }
             if !changes.isEmpty {
-                diff.changed.append(.init(id: id, type: element.type, name: element.name, changes: changes))
+                diff.changed.append(
+                    .init(
+                        id: id, type: element.type, name: element.name, changes: changes,
+                        oldValues: before.properties.filter { changes.contains($0.key) },
+                        newValues: element.properties.filter { changes.contains($0.key) }))
             }
         }
         for (id, element) in oldElements.sorted(by: { $0.key < $1.key }) where newElements[id] == nil {

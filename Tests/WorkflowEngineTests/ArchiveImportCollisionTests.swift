@@ -1,0 +1,92 @@
+import Foundation
+import SQLiteStore
+import WorkflowEngine
+import XCTest
+
+/// `importInstances` rejects an instance whose item ids belong to a stored instance.
+final class ArchiveImportCollisionTests: XCTestCase {
+    private let admin = UserContext.system
+
+    /// Replaces every occurrence of `old` in the archive's JSON text, as a user editing the
+    /// export file with sed would.
+    private func edited(_ archive: JSONValue, replacing old: String, with new: String) throws -> JSONValue {
+        try JSONValue.parse(archive.jsonText.replacingOccurrences(of: old, with: new))
+    }
+
+    private func storedItems(_ engine: WorkflowEngine, of instanceId: String) throws -> [String] {
+        try engine.findItems(["id": .string(instanceId)], user: admin).map(\.id).sorted()
+    }
+
+    func testImportRejectsInstanceWithTakenItemIds() throws {
+        let harness = try EngineHarness()
+        try harness.importFixture("24-user-task-wrong-user.bpmn", as: "approval")
+        let started = try harness.engine.start("approval")
+        let renamed = "renamed-" + started.id
+        let archive = try edited(try harness.engine.exportInstances([:]), replacing: started.id, with: renamed)
+
+        XCTAssertThrowsError(try harness.engine.importInstances(archive, user: admin)) { error in
+            guard case let .archiveItemIdTaken(instanceId, itemId, owner)? = error as? AdministrationError else {
+                return XCTFail("unexpected error \(error)")
+            }
+            XCTAssertEqual(instanceId, renamed)
+            XCTAssertTrue(started.items.contains { $0.id == itemId }, itemId)
+            XCTAssertEqual(owner, started.id)
+        }
+    }
+
+    func testRejectedImportKeepsOriginalItems() throws {
+        let harness = try EngineHarness()
+        try harness.importFixture("24-user-task-wrong-user.bpmn", as: "approval")
+        let started = try harness.engine.start("approval")
+        let before = try storedItems(harness.engine, of: started.id)
+        let archive = try edited(try harness.engine.exportInstances([:]), replacing: started.id, with: "copy-" + started.id)
+
+        XCTAssertThrowsError(try harness.engine.importInstances(archive, user: admin))
+
+        XCTAssertEqual(try storedItems(harness.engine, of: started.id), before)
+        XCTAssertEqual(before.count, started.items.count)
+        XCTAssertEqual(try harness.engine.findInstances([:], user: admin).map(\.id), [started.id])
+    }
+
+    func testRejectedImportWritesNothingForOtherInstances() throws {
+        let source = try EngineHarness()
+        try source.importFixture("24-user-task-wrong-user.bpmn", as: "approval")
+        let kept = try source.engine.start("approval")
+        let fresh = try source.engine.start("approval")
+        let archive = try source.engine.exportInstances(["id": .string(fresh.id)])
+        let keptArchive = try source.engine.exportInstances(["id": .string(kept.id)])
+        let copy = try edited(keptArchive, replacing: kept.id, with: "copy")
+        let clash = try edited(keptArchive, replacing: kept.id, with: "second-copy")
+
+        let target = try EngineHarness()
+        _ = try target.engine.importInstances(copy, user: admin)
+        guard case .object(var fields) = archive else { return XCTFail("the export is not an object") }
+        fields["instances"] = .array((archive["instances"]?.arrayValue ?? []) + (clash["instances"]?.arrayValue ?? []))
+        let combined = JSONValue.object(fields)
+        let copyItems = try storedItems(target.engine, of: "copy")
+
+        XCTAssertThrowsError(try target.engine.importInstances(combined, user: admin))
+        XCTAssertEqual(try target.engine.findInstances([:], user: admin).map(\.id), ["copy"])
+        XCTAssertEqual(try storedItems(target.engine, of: "copy"), copyItems)
+    }
+
+    func testCollisionMessageNamesInstanceAndItem() {
+        let error = AdministrationError.archiveItemIdTaken(instanceId: "new-1", itemId: "item-7", ownerInstanceId: "old-1")
+
+        XCTAssertTrue(error.description.contains("new-1"), error.description)
+        XCTAssertTrue(error.description.contains("'item-7'"), error.description)
+        XCTAssertTrue(error.description.contains("old-1"), error.description)
+    }
+
+    func testImportIntoDatabaseWithoutCollisionStillWorks() throws {
+        let source = try EngineHarness()
+        try source.importFixture("24-user-task-wrong-user.bpmn", as: "approval")
+        let started = try source.engine.start("approval")
+        let target = try EngineHarness()
+
+        let report = try target.engine.importInstances(try source.engine.exportInstances([:]), user: admin)
+
+        XCTAssertEqual(report.imported, [started.id])
+        XCTAssertEqual(try storedItems(target.engine, of: started.id), started.items.map(\.id).sorted())
+    }
+}
