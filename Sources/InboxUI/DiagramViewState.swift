@@ -42,7 +42,7 @@ struct DiagramViewState {
         items = execution?.items ?? []
         instanceId = execution?.id
         highlight = execution.map { InstanceHighlight(items: Self.traces($0.items)) }
-        viewport.fitHeight()
+        DiagramZoomChoice.apply(to: &viewport)
         let waiting = execution?.waitingItems.sorted { $0.seq < $1.seq } ?? []
         if let firstWaiting = waiting.first(where: { viewport.layout.rects[$0.elementId] != nil })?.elementId {
             openedOnId = firstWaiting

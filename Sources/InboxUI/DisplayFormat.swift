@@ -71,8 +71,9 @@ enum DisplayFormat {
     }
 
     /// Formats `date` in the local time zone with a fixed `pattern`. Creating an ICU date
-    /// formatter costs far more than using one, and the Tasks pane formats up to three dates
-    /// for each of up to 1,000 rows, so the formatters are kept per pattern and time zone.
+    /// formatter costs far more than using one, and the Tasks pane makes up to three
+    /// formatting calls for each of up to 1,000 rows, so the formatters are kept per pattern
+    /// and time zone.
     private static func localString(_ pattern: String, _ date: Date) -> String {
         formatterLock.lock()
         defer { formatterLock.unlock() }

@@ -76,6 +76,28 @@ struct FormState: Equatable {
 
     var focusedInput: FormInput? { inputs.indices.contains(focus) ? inputs[focus] : nil }
 
+    /// Returns the text of the input with `key`: a choice's id, else the edited text; empty
+    /// when the form has no such input.
+    func fieldText(_ key: String) -> String {
+        guard let input = inputs.first(where: { $0.key == key }) else { return "" }
+        if case .choice(let choices) = input.kind {
+            return input.choiceIndex.flatMap { choices.indices.contains($0) ? choices[$0].id : nil } ?? ""
+        }
+        return input.text
+    }
+
+    /// Sets the JSON input with `key` to `value`, or empties it when `value` is nil.
+    mutating func setJSONField(_ key: String, to value: JSONValue?) {
+        guard let index = inputs.firstIndex(where: { $0.key == key }) else { return }
+        if let value {
+            inputs[index].prefill(with: value)
+        } else if inputs[index].isMultiLine {
+            inputs[index].area.setText("")
+        } else {
+            inputs[index].editor.setText("")
+        }
+    }
+
     // MARK: Keys
 
     /// Applies a key: form keys (submit, cancel, move) first, then the focused input's

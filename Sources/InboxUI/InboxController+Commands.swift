@@ -104,14 +104,7 @@ extension InboxController {
 
     /// Returns the built-in theme names and those of `.theme` files in the theme folders.
     private func themeNames() -> [String] {
-        var names = Set(Theme.builtInNames)
-        for directory in ThemeLoader().searchDirectories {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            for file in files where file.hasSuffix(".theme") {
-                names.insert(String(file.dropLast(".theme".count)))
-            }
-        }
-        return names.sorted()
+        ThemeLoader().availableNames()
     }
 
     // MARK: Running commands
@@ -366,11 +359,25 @@ extension InboxController {
         let selection = ThemeLoader().load(name: name, terminalHasColors: terminalHasColors, keeping: state.themeName)
         guard selection.notices.isEmpty else {
             showDialog(title: "Theme '\(name)' not applied", paragraphs: selection.notices)
-            show("Theme '\(name)' was not applied; the theme stays '\(state.themeName)'.", kind: .error)
+            show(
+                Self.themeFailureLine(name, notices: selection.notices, current: state.themeName, available: themeNames()),
+                kind: .error)
             return
         }
         requestedTheme = selection.theme
         state.themeName = selection.theme.name
         show("Theme \(selection.theme.name).", kind: .success)
+    }
+
+    /// Returns the message line for a theme that was not applied: the reason, which is the
+    /// available theme names when `name` is none of them, else the loader's first notice.
+    static func themeFailureLine(_ name: String, notices: [String], current: String, available: [String]) -> String {
+        let reason: String
+        if !name.contains("/") && !available.contains(name) {
+            reason = "no such theme (available: \(available.joined(separator: ", ")))"
+        } else {
+            reason = notices.first ?? "it could not be loaded"
+        }
+        return "Theme '\(name)' was not applied: \(reason); the theme stays '\(current)'."
     }
 }

@@ -32,7 +32,38 @@ extension InboxController {
             selected = waiting.messageId
             matchingKey = ["id": .string(instance.id)]
         }
-        state.form = EventFormFactory.messageForm(names: names, selected: selected, matchingKey: matchingKey)
+        let chosen = selected.flatMap { name in names.first { $0.name == name }?.name } ?? names[0].name
+        state.form = EventFormFactory.messageForm(
+            names: names, selected: selected, matchingKey: matchingKey ?? suggestedMatchingKey(forMessage: chosen))
+    }
+
+    /// Replaces the message form's matching key after the chosen message changed, unless the
+    /// user typed a key of their own: the key then names the instance that waits for the new
+    /// message, or is cleared.
+    func followChosenMessage(in form: inout FormState, previous: String) {
+        let chosen = form.fieldText(Key.name)
+        guard chosen != previous else { return }
+
+        let typed = form.fieldText(Key.matchingKey).trimmingCharacters(in: .whitespaces)
+        let previousKey = suggestedMatchingKey(forMessage: previous)?.jsonText
+        let contextKey = contextInstance().map { JSONValue.object(["id": .string($0.id)]).jsonText }
+        guard typed.isEmpty || typed == previousKey || typed == contextKey else { return }
+
+        form.setJSONField(Key.matchingKey, to: suggestedMatchingKey(forMessage: chosen))
+    }
+
+    /// Returns the key that reaches the receiver of `message`: the context instance's id when
+    /// it waits for that message, else the id of the one instance that waits for it. Returns
+    /// nil when no instance or several instances wait for it, so the sender chooses.
+    func suggestedMatchingKey(forMessage message: String) -> JSONValue? {
+        guard let waiting = try? engine.waitingEvents().filter({ $0.messageId == message }) else { return nil }
+
+        let instanceIds = Set(waiting.map(\.instanceId))
+        if let context = contextInstance(), instanceIds.contains(context.id) {
+            return ["id": .string(context.id)]
+        }
+        guard instanceIds.count == 1, let only = instanceIds.first else { return nil }
+        return ["id": .string(only)]
     }
 
     /// Opens the signal form; without a preselected signal, the one the context instance

@@ -328,7 +328,11 @@ final class InboxController {
 
     private func handleFormKey(_ key: Key) {
         guard var form = state.form else { return }
+        let previousMessage = form.purpose == .message ? form.fieldText(EventFormFactory.Key.name) : nil
         let event = form.handle(key)
+        if let previousMessage {
+            followChosenMessage(in: &form, previous: previousMessage)
+        }
         state.form = form
 
         switch event {

@@ -74,15 +74,22 @@ enum InstanceDetailLines {
 
         page.append(.blank)
         page.append(StyledLine("Waiting for", .detailHeading))
-        for item in waiting {
-            let title = ItemLabels.title(of: item)
-            let event = ItemLabels.awaitedEvent(of: item, now: detail.now) ?? ""
-            if TextWidth.width(of: "  \(title) \(event)") <= width {
-                page.append(StyledLine([Span("  \(title) "), Span(event, .success)]), target: .waitingItem(item))
+        let rows = waiting.map { item in
+            (item: item, title: ItemLabels.title(of: item), event: ItemLabels.awaitedEvent(of: item, now: detail.now) ?? "")
+        }
+        // All rows share one layout: the events in one column after the widest name when every
+        // row fits, else each event below its name, so no row is cut and none looks different.
+        let titleWidth = rows.map { TextWidth.width(of: $0.title) }.max() ?? 0
+        let eventWidth = rows.map { TextWidth.width(of: $0.event) }.max() ?? 0
+        let fitsOneLine = 2 + titleWidth + 1 + eventWidth <= width
+        for row in rows {
+            let item = row.item
+            if fitsOneLine {
+                let padding = String(repeating: " ", count: titleWidth - TextWidth.width(of: row.title))
+                page.append(StyledLine([Span("  \(row.title)\(padding) "), Span(row.event, .success)]), target: .waitingItem(item))
             } else {
-                // Too narrow for one line: the event goes below the name, so neither is cut.
-                page.append(StyledLine("  " + title), target: .waitingItem(item))
-                page.append(StyledLine("    " + event, .success), target: .waitingItem(item))
+                page.append(StyledLine("  " + row.title), target: .waitingItem(item))
+                page.append(StyledLine("    " + row.event, .success), target: .waitingItem(item))
             }
             if let error = ItemLabels.failure(of: item) {
                 let attempts = ItemLabels.attempts(of: item)

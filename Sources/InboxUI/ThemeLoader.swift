@@ -50,6 +50,19 @@ struct ThemeLoader {
         return directories.filter { seen.insert($0).inserted }
     }
 
+    /// Returns the built-in theme names and the names of the `.theme` files in the search
+    /// folders, sorted and without repeats.
+    func availableNames() -> [String] {
+        var names = Set(Theme.builtInNames)
+        for directory in searchDirectories {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for file in files where file.hasSuffix(".theme") {
+                names.insert(String(file.dropLast(".theme".count)))
+            }
+        }
+        return names.sorted()
+    }
+
     /// Chooses and loads the theme.
     /// - Parameters:
     ///   - name: the requested theme name, or a path containing `/`; nil means `default`,
@@ -79,7 +92,7 @@ struct ThemeLoader {
             if name != nil && notices.isEmpty {
                 notices.append(
                     "theme '\(requested)' not found in \(searchDirectories.joined(separator: ", "));"
-                        + " \(outcome)")
+                        + " available themes: \(availableNames().joined(separator: ", ")); \(outcome)")
             }
             return ThemeSelection(theme: fallback, notices: notices)
         }

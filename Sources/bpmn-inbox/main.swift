@@ -14,7 +14,11 @@ func runTool(_ words: [String]) -> Int32 {
             try InboxCommand.open(session: Session(arguments: arguments))
         case let .run(command, arguments):
             let session = try Session(arguments: arguments)
-            try dispatch(command, InstanceIdArguments.resolved(arguments, for: command, session: session), session: session)
+            do {
+                try dispatch(command, InstanceIdArguments.resolved(arguments, for: command, session: session), session: session)
+            } catch {
+                throw QueryMistake.usageError(for: error, command: command) ?? error
+            }
         }
         return ExitStatus.success
     } catch let error as UsageError {

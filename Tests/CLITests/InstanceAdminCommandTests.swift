@@ -189,7 +189,7 @@ final class InstanceAdminCommandTests: XCTestCase {
 
         XCTAssertEqual([sort.status, field.status, fields.status, itemsPaging.status], [2, 2, 2, 2])
         XCTAssertTrue(field.stderr.contains("unknown query field 'colour'"), field.stderr)
-        XCTAssertEqual(cursor.status, 1)
+        XCTAssertEqual(cursor.status, 2)
         XCTAssertTrue(cursor.stderr.contains("invalid cursor"), cursor.stderr)
         XCTAssertTrue(itemsPaging.stderr.contains("add --matching"), itemsPaging.stderr)
     }

@@ -70,7 +70,7 @@ final class ModelAdminCommandTests: XCTestCase {
         let changed = try array(json["changed"]).map { try object($0) }
 
         XCTAssertEqual(text.status, 0, text.stderr)
-        XCTAssertTrue(text.stdout.contains("~ task_Buy (bpmn:UserTask 'Purchase'): name"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("~ task_Buy (bpmn:UserTask 'Purchase'): name 'Buy' → 'Purchase'"), text.stdout)
         XCTAssertEqual(changed.map { $0["id"] as? String }, ["task_Buy"])
         XCTAssertTrue(try array(json["added"]).isEmpty)
     }

@@ -23,7 +23,7 @@ final class UserCommandTests: XCTestCase {
     func testFirstUserMustBeAdmin() throws {
         let result = try cli.run(["user", "add", "alice"])
 
-        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.status, 4, result.stderr)
         XCTAssertTrue(result.stderr.contains("the first user must be an admin"), result.stderr)
     }
 
@@ -141,5 +141,13 @@ extension UserCommandTests {
         XCTAssertEqual(try XCTUnwrap(try forSam.json() as? [Any]).count, 0)
         XCTAssertEqual(samStart.status, 1, samStart.stderr)
         XCTAssertTrue(samStart.stderr.contains("model 'Review' not found"), samStart.stderr)
+        XCTAssertFalse(samStart.stderr.contains("did you mean"), samStart.stderr)
+    }
+
+    func testEmptyUserNameIsUsageError() throws {
+        let result = try cli.run(["user", "add", ""])
+
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("argument NAME is empty"), result.stderr)
     }
 }

@@ -146,9 +146,9 @@ final class EventRenderingTests: XCTestCase {
         let text = lines(detail(items: [message, signal, timer])).map(\.text)
 
         let clock = DisplayFormat.clockTime(now.addingTimeInterval(180), now: now)
-        XCTAssertTrue(text.contains("  Remind timer \(clock) (in 3m)"), "\(text)")
+        XCTAssertTrue(text.contains("  Remind  timer \(clock) (in 3m)"), "\(text)")
         XCTAssertTrue(text.contains("  Payment message 'payment'"), "\(text)")
-        XCTAssertTrue(text.contains("  Go signal 'go'"), "\(text)")
+        XCTAssertTrue(text.contains("  Go      signal 'go'"), "\(text)")
     }
 
     func testDetailListsSoonestTimerFirst() throws {

@@ -186,7 +186,7 @@ extension CommandCatalog {
             Example:
               bpmn-inbox snapshots on
             """,
-        arguments: [ArgumentSpec(name: "STATE", help: "on, off or status")],
+        arguments: [ArgumentSpec(name: "STATE", help: "on, off or status", choices: ["on", "off", "status"])],
         options: [Options.json])
 
     static let watch = CommandSpec(
@@ -254,7 +254,7 @@ extension CommandCatalog {
             Example:
               source <(bpmn-inbox completion bash)
             """,
-        arguments: [ArgumentSpec(name: "SHELL", help: "bash or zsh")])
+        arguments: [ArgumentSpec(name: "SHELL", help: "bash or zsh", choices: ["bash", "zsh"])])
 
     static let man = CommandSpec(
         path: ["man"],
@@ -271,8 +271,8 @@ extension CommandCatalog {
     static let modelAdministration = [modelShow, modelVersions, modelDiff, modelExport, modelDelete, modelRename, modelEvents]
 
     /// The new single-word commands, in help order.
-    static let administration = [get, restart, terminate, delete, upgrade, snapshots, watch, export, importInstances, backup, completion]
+    static let administration = [get, restart, terminate, delete, upgrade, snapshots, watch, export, importInstances, backup, completion, man]
 
     /// Commands the parser accepts but the help list leaves out.
-    static let hidden = [man]
+    static let hidden: [CommandSpec] = []
 }

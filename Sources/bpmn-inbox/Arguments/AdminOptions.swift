@@ -12,7 +12,8 @@ enum AdminOptions {
             + "query, sort and --limit")
     static let fields = OptionSpec(
         name: "--fields", valueName: "SET",
-        help: "'summary' leaves out instance data and item variables; 'full' (default) includes them")
+        help: "'summary' leaves out instance data and item variables; 'full' (default) includes them",
+        choices: ["summary", "full"])
     static let version = OptionSpec(
         name: "--model-version", valueName: "N", help: "model version number; default the newest")
     static let afterNodes = OptionSpec(

@@ -132,7 +132,7 @@ enum CommandCatalog {
         discussion: """
             Runs each failed item that QUERY matches again, after merging the data into its \
             scope. An item fails when its timer still fails after the automatic retries; \
-            'bpmn-inbox items '{"items.status": "failed"}' --matching' lists them.
+            this command lists them: bpmn-inbox items '{"items.status": "failed"}' --matching
             """,
         arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object selecting the items")],
         options: [Options.data, Options.json])

@@ -201,5 +201,11 @@ enum CommandLineParser {
             let extra = arguments[expected.count]
             throw UsageError("unexpected argument '\(extra)' after '\(command.name)'", command: command)
         }
+        // No command gives an empty word a meaning, so `signal ""` is a typo, not a name.
+        if let index = arguments.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            let spec = expected[min(index, expected.count - 1)]
+            throw UsageError(
+                "argument \(spec.name) is empty; give \(spec.help)", command: command)
+        }
     }
 }

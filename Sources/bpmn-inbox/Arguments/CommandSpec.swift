@@ -4,6 +4,8 @@ struct ArgumentSpec: Equatable {
     var help: String
     /// A variadic argument takes one or more words and must be the last argument.
     var isVariadic = false
+    /// The only words the argument accepts, which shell completion offers; empty for free text.
+    var choices: [String] = []
 }
 
 /// A subcommand: the words that select it, its arguments and options, and its help text.

@@ -1,3 +1,5 @@
+import InboxUI
+
 /// One command-line option: its long name, the placeholder of its value (nil for a flag) and
 /// what it sets, as the help text shows it.
 struct OptionSpec: Equatable {
@@ -8,6 +10,8 @@ struct OptionSpec: Equatable {
     var isRepeatable = false
     /// The usage error for an empty value (`--db ""`, `--db=`); nil when an empty value is allowed.
     var emptyValueError: String? = nil
+    /// The only values the option accepts, which shell completion offers; empty when any value may be given.
+    var choices: [String] = []
 
     var takesValue: Bool { valueName != nil }
 
@@ -60,7 +64,8 @@ enum Options {
     static let notify = OptionSpec(
         name: "--notify", valueName: "HOW",
         help: "inbox: announce new tasks for you with the terminal bell ('bell'), an OSC 9 ('osc9') "
-            + "or OSC 777 ('osc777') desktop notification")
+            + "or OSC 777 ('osc777') desktop notification",
+        choices: NotificationStyle.allCases.map(\.rawValue))
     static let readOnly = OptionSpec(
         name: "--read-only", valueName: nil,
         help: "reject every change: the engine refuses starts, completions, claims and events")

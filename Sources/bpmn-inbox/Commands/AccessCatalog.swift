@@ -10,11 +10,13 @@ enum AccessOptions {
         name: "--view", valueName: "LIST",
         help: "task list: 'mine' (assigned to you), 'groups' (unassigned, offered to you or your groups), "
             + "'all' (every task you may see; the default), 'overdue' (past the due date) or 'done' "
-            + "(tasks you completed)")
+            + "(tasks you completed)",
+        choices: TaskListCommand.views.map(\.word))
     static let order = OptionSpec(
         name: "--order", valueName: "KEY",
         help: "task order: 'created' (newest first; the default), 'priority' (highest first), "
-            + "'due' (earliest due date first) or 'model' (by model name)")
+            + "'due' (earliest due date first) or 'model' (by model name)",
+        choices: TaskListCommand.orders.map(\.word))
 
     static let all = [admin, tenant, view, order]
 }
@@ -105,7 +107,7 @@ extension CommandCatalog {
         path: ["config", "get"],
         summary: "print a database setting",
         discussion: "Prints the value of KEY. Keys: admin-group (default bpmn-admin).",
-        arguments: [ArgumentSpec(name: "KEY", help: "setting name, such as admin-group")])
+        arguments: [ArgumentSpec(name: "KEY", help: "setting name, such as admin-group", choices: UserCommands.configKeys)])
 
     static let configSet = CommandSpec(
         path: ["config", "set"],
@@ -118,7 +120,7 @@ extension CommandCatalog {
               bpmn-inbox config set admin-group ops
             """,
         arguments: [
-            ArgumentSpec(name: "KEY", help: "setting name, such as admin-group"),
+            ArgumentSpec(name: "KEY", help: "setting name, such as admin-group", choices: UserCommands.configKeys),
             ArgumentSpec(name: "VALUE", help: "the new value"),
         ])
 

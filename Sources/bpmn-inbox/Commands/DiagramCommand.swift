@@ -68,7 +68,7 @@ enum DiagramCommand {
         guard execution.instance.name == argument else {
             throw CommandFailure(
                 "instance '\(instanceId)' runs model '\(execution.instance.name)', not '\(argument)'; "
-                    + "give 'diagram \(execution.instance.name) --instance \(instanceId)'")
+                    + "run: \(ShellWord.command(["diagram", execution.instance.name, "--instance", instanceId]))")
         }
         let definitions = try definitions(of: argument, version: execution.instance.modelVersion, engine: engine)
         return (definitions, execution)

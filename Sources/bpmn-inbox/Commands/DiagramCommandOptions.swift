@@ -10,11 +10,13 @@ enum DiagramCommandOptions {
     static let color = OptionSpec(
         name: "--color", valueName: "WHEN",
         help: "'always', 'never' or 'auto' (default): colours and styles when standard output is "
-            + "a terminal and NO_COLOR is not set")
+            + "a terminal and NO_COLOR is not set",
+        choices: ["always", "never", "auto"])
     static let zoom = OptionSpec(
         name: "--zoom", valueName: "LEVEL",
         help: "'full' (names on up to three lines), 'short' (one line) or 'symbols'; default the "
-            + "level with the most text that fits --width")
+            + "level with the most text that fits --width",
+        choices: ["full", "short", "symbols"])
     static let autoLayout = OptionSpec(
         name: "--auto-layout", valueName: nil,
         help: "lay the model out from its flows, ignoring the positions stored in the file")

@@ -29,13 +29,13 @@ enum EventCommands {
     /// Returns the error for a message that reached no receiver. With `--key` it quotes the key,
     /// because a key that matches no instance is the usual cause when instances wait for the message.
     private static func noReceiverMessage(name: String, keyText: String?) -> String {
-        let waitingList = "'bpmn-inbox items '{\"items.status\": \"wait\"}' --matching'"
+        let waitingList = ShellWord.command(["items", #"{"items.status": "wait"}"#, "--matching"])
         guard let keyText else {
             return "no instance waits for message '\(name)' and no model starts with it; list what "
-                + "waits with \(waitingList)"
+                + "waits with: \(waitingList)"
         }
         return "no instance matching the key \(keyText) waits for message '\(name)', and no model starts "
-            + "with it; check the key's fields against the waiting instances' data, listed by \(waitingList)"
+            + "with it; check the key's fields against the waiting instances' data, listed by: \(waitingList)"
     }
 
     static func signal(_ arguments: ParsedArguments, session: Session) throws {

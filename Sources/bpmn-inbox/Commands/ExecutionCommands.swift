@@ -14,7 +14,7 @@ enum ExecutionCommands {
         do {
             execution = try engine.start(modelName, data: data, user: session.user, options: options)
         } catch EngineError.modelNotFound(let name) {
-            throw CommandFailure(modelNotFoundMessage(name, engine: engine))
+            throw modelNotFoundFailure(name, engine: engine, user: session.user)
         }
         report(execution, action: "Started", json: arguments.flag(Options.json))
     }
@@ -55,12 +55,16 @@ enum ExecutionCommands {
         }
     }
 
-    /// Returns the engine's message, with the closest model name when the name looks mistyped.
-    static func modelNotFoundMessage(_ name: String, engine: WorkflowEngine) -> String {
+    /// Returns the failure for a model the engine did not find for `user`, with the closest name
+    /// among the models `user` may see when the name looks mistyped. A model of another tenant
+    /// is reported as not found, like a missing one, so the message does not reveal it.
+    static func modelNotFoundFailure(_ name: String, engine: WorkflowEngine, user: UserContext) -> CommandFailure {
         let message = EngineError.modelNotFound(name: name).description
-        guard let models = try? engine.listModels(),
-            let closest = Suggestion.closest(to: name, among: models.map(\.name))
-        else { return message }
-        return message + "; did you mean '\(closest)'?"
+        guard let visible = try? engine.listModels(user: user),
+            let closest = Suggestion.closest(to: name, among: visible.map(\.name)), closest != name
+        else {
+            return CommandFailure(message)
+        }
+        return CommandFailure(message + "; did you mean '\(closest)'?")
     }
 }

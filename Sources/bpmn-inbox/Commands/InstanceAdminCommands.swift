@@ -15,7 +15,7 @@ enum InstanceAdminCommands {
             Console.output(JSONValue.object(object).prettyText)
             return
         }
-        Console.output(ExecutionSummary.render(execution, action: "Instance"))
+        Console.output(ExecutionSummary.render(execution, action: "Found"))
     }
 
     static func delete(_ arguments: ParsedArguments, session: Session) throws {

@@ -47,7 +47,12 @@ enum ModelAdminCommands {
         }
         for element in diff.added { Console.output("+ \(describe(element))") }
         for element in diff.removed { Console.output("- \(describe(element))") }
-        for element in diff.changed { Console.output("~ \(describe(element)): \(element.changes.joined(separator: ", "))") }
+        for element in diff.changed {
+            let changes = element.changes.map { property in
+                "\(property) \(quotedValue(element.oldValues[property])) → \(quotedValue(element.newValues[property]))"
+            }
+            Console.output("~ \(describe(element)): \(changes.joined(separator: ", "))")
+        }
     }
 
     static func export(_ arguments: ParsedArguments, session: Session) throws {
@@ -100,6 +105,13 @@ enum ModelAdminCommands {
     }
 
     // MARK: Helpers
+
+    /// Returns a property value of `model diff` in single quotes, shortened to 60 characters,
+    /// or `(none)` for a property the version lacks.
+    private static func quotedValue(_ value: String?) -> String {
+        guard let value else { return "(none)" }
+        return value.count > 60 ? "'\(value.prefix(59))…'" : "'\(value)'"
+    }
 
     private static func describe(_ element: ModelDiff.Element) -> String {
         "\(element.id) (\(element.type)\(element.name.map { " '\($0)'" } ?? ""))"

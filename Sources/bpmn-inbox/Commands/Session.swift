@@ -1,4 +1,5 @@
 import Foundation
+import InboxUI
 import SQLiteStore
 import WorkflowEngine
 
@@ -46,6 +47,7 @@ final class Session {
         self.isReadOnly = arguments.flag(Options.readOnly)
         self.usesMouse = !arguments.flag(Options.noMouse)
         self.notifyStyle = arguments.value(Options.notify)
+        try Self.checkNotifyStyle(notifyStyle)
 
         let explicitServices = arguments.value(Options.services) ?? environment[Self.servicesVariable].flatMap { $0.isEmpty ? nil : $0 }
         self.servicesFolder = explicitServices ?? Self.defaultServicesFolder(databasePath: databasePath)
@@ -64,6 +66,18 @@ final class Session {
         self.user = UserContext(name: name, groups: groups)
         self.loginUser = UserContext(name: login, groups: LoginUser.groups(of: login))
         self.extraGroups = extraGroups
+    }
+
+    /// Rejects an unknown `--notify` value for every command, not only the inbox that uses it,
+    /// so a typo fails the same way wherever the option is given.
+    /// - Throws: `UsageError` naming the value and the accepted ones.
+    private static func checkNotifyStyle(_ value: String?) throws {
+        guard let value else { return }
+        do {
+            _ = try NotificationStyle(option: value)
+        } catch {
+            throw UsageError("\(error)")
+        }
     }
 
     /// Returns the store on the session's database, opening it (and creating the file) on first use.

@@ -14,8 +14,23 @@ enum UserCommands {
             name: arguments.arguments[0], groups: session.extraGroups, isAdmin: arguments.flag(AccessOptions.admin),
             tenantId: arguments.value(AccessOptions.tenant))
 
-        let existed = try engine.store.readTransaction { try engine.store.user(named: record.name) } != nil
-        let saved = try engine.saveUser(record, by: caller)
+        let (existing, recorded) = try engine.store.readTransaction {
+            (try engine.store.user(named: record.name), try engine.store.listUsers())
+        }
+        let existed = existing != nil
+        let saved: UserRecord
+        do {
+            saved = try engine.saveUser(record, by: caller)
+        } catch EngineError.invalidUser(let name, let reason) {
+            // A well-formed command that the admin rules reject (the first user, or the last
+            // admin, without --admin) exits with status 4, like an access denial.
+            // NOTE: an invalid name given in those states also gets status 4; its message still names the name.
+            let admins = recorded.filter(\.isAdmin)
+            let breaksAdminRule = !record.isAdmin && (recorded.isEmpty || (existing?.isAdmin == true && admins.count == 1))
+            throw CommandFailure(
+                "\(EngineError.invalidUser(name: name, reason: reason))",
+                status: breaksAdminRule ? ExitStatus.refused : ExitStatus.failure)
+        }
 
         if arguments.flag(Options.json) {
             Console.output(json(saved).prettyText)

@@ -34,7 +34,14 @@ enum WatchCommand {
 
     private static func text(_ change: ChangeEvent) -> String {
         var line = "\(TextFormat.date(change.at))  \(change.event)  \(change.model) \(change.instanceId)"
-        if let elementId = change.elementId { line += "  \(change.name ?? elementId) (\(elementId))" }
+        if let elementId = change.elementId {
+            // An element without a name is shown by its id once, not as "id (id)".
+            if let name = change.name, name != elementId {
+                line += "  \(name) (\(elementId))"
+            } else {
+                line += "  \(elementId)"
+            }
+        }
         if let user = change.user { line += "  by \(user)" }
         return line
     }

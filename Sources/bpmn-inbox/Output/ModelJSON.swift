@@ -70,8 +70,9 @@ enum ModelJSON {
         lines += outline.processes.map { "  \($0.id)\($0.name.map { " '\($0)'" } ?? "")\($0.isExecutable ? "" : " (not executable)")" }
         lines.append("Start events:")
         lines += outline.startEvents.map { event in
-            let trigger = event.messageName.map { " message '\($0)'" } ?? event.signalName.map { " signal '\($0)'" } ?? ""
-            return "  \(event.elementId)\(event.name.map { " '\($0)'" } ?? ""): \(event.subType)\(trigger)"
+            let kind = event.messageName.map { "message '\($0)'" } ?? event.signalName.map { "signal '\($0)'" }
+                ?? (event.subType == "none" ? "plain start" : event.subType)
+            return "  \(event.elementId)\(event.name.map { " '\($0)'" } ?? ""): \(kind)"
         }
         lines.append("Messages: \(outline.messages.isEmpty ? "none" : outline.messages.joined(separator: ", "))")
         lines.append("Signals: \(outline.signals.isEmpty ? "none" : outline.signals.joined(separator: ", "))")
