@@ -52,8 +52,12 @@ public final class SQLiteStore: WorkflowStore {
         let seconds = busyTimeout.isNaN ? 0 : min(max(busyTimeout, 0), 3600)
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: Int32((seconds * 1000).rounded()))
 
-        try DatabaseCheck.verify(connection, path: path)
-        try ForeignDatabaseCheck.verify(connection, path: path)
+        // Another process creating the schema of a new file at this moment holds a lock that
+        // the busy timeout does not wait for while it switches the file to WAL.
+        try Self.retryingWhileBusy(path: path) {
+            try DatabaseCheck.verify(connection, path: path)
+            try ForeignDatabaseCheck.verify(connection, path: path)
+        }
         try configureConnection()
         try migrate(migrations)
     }
@@ -121,16 +125,25 @@ public final class SQLiteStore: WorkflowStore {
     }
 
     private func beginImmediate() throws {
-        for attempt in 1...Self.maximumBeginAttempts {
+        try Self.retryingWhileBusy(path: path) {
+            try connection.execute("BEGIN IMMEDIATE", operation: "starting a write transaction")
+        }
+    }
+
+    /// Runs `step` up to `maximumBeginAttempts` times while it fails with `.busy`, sleeping a
+    /// random 50-200 ms times the attempt number in between.
+    /// - Throws: `.busy` naming the attempts when every one failed; other errors at once.
+    private static func retryingWhileBusy(path: String, _ step: () throws -> Void) throws {
+        for attempt in 1...maximumBeginAttempts {
             do {
-                try connection.execute("BEGIN IMMEDIATE", operation: "starting a write transaction")
+                try step()
                 return
             } catch SQLiteStoreError.busy {
-                if attempt == Self.maximumBeginAttempts { break }
+                if attempt == maximumBeginAttempts { break }
                 Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.2) * Double(attempt))
             }
         }
-        throw SQLiteStoreError.busy(path: path, attempts: Self.maximumBeginAttempts)
+        throw SQLiteStoreError.busy(path: path, attempts: maximumBeginAttempts)
     }
 
     private func withSavepoint<T>(_ body: () throws -> T) throws -> T {
