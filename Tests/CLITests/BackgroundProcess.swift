@@ -20,33 +20,14 @@ final class BackgroundProcess {
         stdoutPath = cli.folder.appendingPathComponent("bg-stdout-\(name)").path
         stderrPath = cli.folder.appendingPathComponent("bg-stderr-\(name)").path
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-
         var variables = ProcessInfo.processInfo.environment
         variables["BPMN_INBOX_DB"] = nil
         variables["BPMN_INBOX_SERVICES"] = nil
         for (key, value) in cli.environment { variables[key] = value }
-        let environment = variables.map { "\($0.key)=\($0.value)" }
 
-        let argv = [cli.binary.path, "--db", cli.databasePath] + arguments
-        var cArguments = argv.map { strdup($0) } + [nil]
-        var cEnvironment = environment.map { strdup($0) } + [nil]
-        defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
-        }
-
-        var child: pid_t = 0
-        let result = posix_spawn(&child, cli.binary.path, &actions, nil, &cArguments, &cEnvironment)
-        guard result == 0 else {
-            throw BackgroundProcessError("posix_spawn of \(argv) failed: \(String(cString: strerror(result)))")
-        }
-        pid = child
+        pid = try spawnWithOutputFiles(
+            cli.binary.path, ["--db", cli.databasePath] + arguments, environment: variables,
+            stdoutPath: stdoutPath, stderrPath: stderrPath)
     }
 
     deinit {
@@ -100,6 +81,37 @@ final class BackgroundProcess {
         }
         return stdout.contains(text)
     }
+}
+
+/// Starts `executable` with `posix_spawn`, exactly `environment` as its environment, standard
+/// input from /dev/null, and standard output and error written to the two files (created or
+/// truncated, mode 0644).
+/// - Returns: the child's process id.
+/// - Throws: `BackgroundProcessError` when `posix_spawn` fails.
+func spawnWithOutputFiles(
+    _ executable: String, _ arguments: [String], environment: [String: String], stdoutPath: String, stderrPath: String
+) throws -> pid_t {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+    let argv = [executable] + arguments
+    var cArguments = argv.map { strdup($0) } + [nil]
+    var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        cArguments.forEach { free($0) }
+        cEnvironment.forEach { free($0) }
+    }
+
+    var child: pid_t = 0
+    let result = posix_spawn(&child, executable, &actions, nil, &cArguments, &cEnvironment)
+    guard result == 0 else {
+        throw BackgroundProcessError("posix_spawn of \(argv) failed: \(String(cString: strerror(result)))")
+    }
+    return child
 }
 
 struct BackgroundProcessError: Error, CustomStringConvertible {

@@ -68,29 +68,11 @@ final class SpawnedProcess {
         self.stdoutPath = stdoutPath
         self.stderrPath = stderrPath
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-
         var variables = ProcessInfo.processInfo.environment
         for (key, value) in extra { variables[key] = value }
-        let argv = [executable] + arguments
-        var cArguments = argv.map { strdup($0) } + [nil]
-        var cEnvironment = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
-        }
 
-        var child: pid_t = 0
-        let result = posix_spawn(&child, executable, &actions, nil, &cArguments, &cEnvironment)
-        guard result == 0 else {
-            throw BackgroundProcessError("posix_spawn of \(argv) failed: \(String(cString: strerror(result)))")
-        }
-        pid = child
+        pid = try spawnWithOutputFiles(
+            executable, arguments, environment: variables, stdoutPath: stdoutPath, stderrPath: stderrPath)
     }
 
     deinit {

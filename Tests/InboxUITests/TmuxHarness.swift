@@ -64,18 +64,22 @@ final class TmuxHarness {
 
     // MARK: Sessions
 
-    /// Opens the inbox in a new tmux session of `columns`x`rows` as `user`, with extra options
-    /// and environment variables (`TERM` defaults to xterm-256color).
+    /// Opens the inbox in a new tmux session of `columns`x`rows` as `user` (nil passes no
+    /// `--user`), with extra options and environment variables (`TERM` defaults to
+    /// xterm-256color). After the inbox exits, the shell prints `INBOX-EXITED <status>`, and with
+    /// `reportingTerminalModes` then a line `MODE icanon echo` (`-icanon` and `-echo` when off).
     func openInbox(
-        session: String, user: String = "alice", options: [String] = [], columns: Int = 80, rows: Int = 24,
-        environment: [String: String] = [:]
+        session: String, user: String? = "alice", options: [String] = [], columns: Int = 80, rows: Int = 24,
+        environment: [String: String] = [:], reportingTerminalModes: Bool = false
     ) throws {
-        let quoted = (["--db", database, "--user", user] + options).map { "'\($0)'" }.joined(separator: " ")
+        let userOptions = user.map { ["--user", $0] } ?? []
+        let quoted = (["--db", database] + userOptions + options).map { "'\($0)'" }.joined(separator: " ")
         let variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"].merging(environment) { $1 }
         let assignments = variables.keys.sorted().map { "\($0)='\(variables[$0] ?? "")'" }.joined(separator: " ")
+        let modes = reportingTerminalModes ? Self.terminalModesCommand : ""
         let script = """
             env \(assignments) '\(binary)' \(quoted); \
-            echo "INBOX-EXITED $?"; sleep 120
+            echo "INBOX-EXITED $?"; \(modes)sleep 120
             """
         let arguments = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)", script]
         if sessionCount == 0 {
@@ -88,7 +92,16 @@ final class TmuxHarness {
 
     private var sessionCount = 0
 
+    /// A shell command that prints `MODE ` and the terminal's icanon and echo modes.
+    private static let terminalModesCommand =
+        #"echo "MODE $(stty -a | tr ' ' '\n' | grep -x -e '-\?icanon' -e '-\?echo' | tr '\n' ' ')"; "#
+
     func sendKeys(_ session: String, _ keys: String...) throws {
+        try sendKeys(session, keys)
+    }
+
+    /// Sends tmux key names such as `Enter`, `C-s` or `Space` to the session.
+    func sendKeys(_ session: String, _ keys: [String]) throws {
         try check(run(tmux, ["-L", socket, "send-keys", "-t", session] + keys), "tmux send-keys")
     }
 
@@ -144,6 +157,7 @@ final class TmuxHarness {
 
     // MARK: Processes
 
+    @discardableResult
     func check(_ outcome: Outcome, _ step: String) throws -> Outcome {
         guard outcome.status == 0 else {
             throw StepFailure(message: "\(step) failed with status \(outcome.status): \(outcome.errors)\(outcome.output)")
@@ -175,9 +189,26 @@ final class TmuxHarness {
             throw StepFailure(message: "cannot run \(executable): \(String(cString: strerror(spawnError)))")
         }
 
+        let status = try waitForExit(pid, executable: executable, timeout: timeout)
+        return Outcome(
+            status: status,
+            output: (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? "",
+            errors: (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "")
+    }
+
+    /// Waits for `pid` to end and returns its exit status (128 + the signal number when a
+    /// signal ended it).
+    /// - Throws: `StepFailure` when waitpid fails, or after killing the process when it runs
+    ///   past `timeout` seconds.
+    private func waitForExit(_ pid: pid_t, executable: String, timeout: TimeInterval) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) != pid {
+        while true {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { break }
+            if result == -1 && errno != EINTR {
+                throw StepFailure(message: "waitpid failed for \(executable): \(String(cString: strerror(errno)))")
+            }
             if Date() > deadline {
                 kill(pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
@@ -185,11 +216,9 @@ final class TmuxHarness {
             }
             usleep(10_000)
         }
+
         let signal = status & 0x7F
-        return Outcome(
-            status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal,
-            output: (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? "",
-            errors: (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? "")
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 
     /// Finds the binary under test: `BPMN_INBOX_BIN`, else the one built next to the test
