@@ -3,7 +3,7 @@ import Foundation
 /// The result of `importInstances`.
 public struct ArchiveImportReport: Sendable, Equatable {
     public var imported: [String]
-    /// Instances whose id the database already holds, left as they are.
+    /// Instances whose id the database already contains, left as they are.
     public var skipped: [String]
     /// Models the file brought that the database lacked, with the version they got.
     public var importedModels: [String]
@@ -75,6 +75,7 @@ extension WorkflowEngine {
                 let items = try (entry["items"]?.arrayValue ?? []).map(RecordCoding.item)
                 let tokens = try (entry["tokens"]?.arrayValue ?? []).map(RecordCoding.token)
                 let history = try (entry["history"]?.arrayValue ?? []).map(RecordCoding.history)
+                try requireOwnRows(tokens: tokens, history: history, of: instance.id)
                 try requireFreeItemIds(items, of: instance.id)
 
                 try store.saveInstance(InstanceState(instance: instance, items: items, tokens: tokens), changedItemIds: nil)
@@ -85,9 +86,24 @@ extension WorkflowEngine {
         }
     }
 
+    /// Checks that every token and history row of an archived instance names that instance,
+    /// because saving a row that names another instance would add it to that instance.
+    /// - Throws: `AdministrationError.invalidArchive` naming the first stray row.
+    private func requireOwnRows(tokens: [TokenRecord], history: [HistoryRecord], of instanceId: String) throws {
+        if let stray = tokens.first(where: { $0.instanceId != instanceId }) {
+            throw AdministrationError.invalidArchive(
+                reason: "token \(stray.id) of instance \(instanceId) names instance '\(stray.instanceId)'")
+        }
+        if let stray = history.first(where: { $0.instanceId != instanceId }) {
+            throw AdministrationError.invalidArchive(
+                reason: "a history row of instance \(instanceId) names instance '\(stray.instanceId)'")
+        }
+    }
+
     /// Checks that no stored instance uses the id of an item in `items`. Item ids are unique
     /// across the database, so saving such an item would move it from its instance to this one.
-    /// Token ids are numbered per instance and history rows get new ids, so they cannot collide.
+    /// Token rows are keyed by instance id and token id, and imported history rows get new ids,
+    /// so once `requireOwnRows` has passed neither collides with stored rows.
     /// - Throws: `AdministrationError.archiveItemIdTaken` naming the first taken id.
     private func requireFreeItemIds(_ items: [ItemRecord], of instanceId: String) throws {
         if let stranger = items.first(where: { $0.instanceId != instanceId }) {

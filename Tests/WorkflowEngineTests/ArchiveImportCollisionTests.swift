@@ -89,4 +89,56 @@ final class ArchiveImportCollisionTests: XCTestCase {
         XCTAssertEqual(report.imported, [started.id])
         XCTAssertEqual(try storedItems(target.engine, of: started.id), started.items.map(\.id).sorted())
     }
+    func testImportRejectsStrayHistory() throws {
+        let source = try EngineHarness()
+        try source.importFixture("24-user-task-wrong-user.bpmn", as: "approval")
+        let victim = try source.engine.start("approval")
+        let copied = try source.engine.start("approval")
+        let archive = try source.engine.exportInstances(["id": .string(copied.id)])
+        let strayed = try redirectingRows("history", of: archive, to: victim.id)
+        let historyBefore = try source.engine.history(instanceId: victim.id, user: admin).count
+        try source.engine.deleteInstances(["id": .string(copied.id)], user: admin)
+
+        XCTAssertThrowsError(try source.engine.importInstances(strayed, user: admin))
+
+        XCTAssertEqual(try source.engine.history(instanceId: victim.id, user: admin).count, historyBefore)
+    }
+
+    func testImportRejectsStrayToken() throws {
+        let source = try EngineHarness()
+        try source.importFixture("24-user-task-wrong-user.bpmn", as: "approval")
+        let victim = try source.engine.start("approval")
+        let copied = try source.engine.start("approval")
+        let archive = try source.engine.exportInstances(["id": .string(copied.id)])
+        let strayed = try redirectingRows("tokens", of: archive, to: victim.id)
+        try source.engine.deleteInstances(["id": .string(copied.id)], user: admin)
+
+        XCTAssertThrowsError(try source.engine.importInstances(strayed, user: admin)) { error in
+            guard case .invalidArchive(let reason)? = error as? AdministrationError else {
+                return XCTFail("unexpected error \(error)")
+            }
+            XCTAssertTrue(reason.contains(victim.id), reason)
+        }
+
+        XCTAssertEqual(try source.engine.findInstances([:], user: admin).map(\.id), [victim.id])
+    }
+
+    /// Returns the archive with every row of `key` ("tokens" or "history") of its first
+    /// instance naming `instanceId`, as a careless edit of an export file could.
+    private func redirectingRows(_ key: String, of archive: JSONValue, to instanceId: String) throws -> JSONValue {
+        var root = try XCTUnwrap(archive.objectValue)
+        var instances = try XCTUnwrap(root["instances"]?.arrayValue)
+        var entry = try XCTUnwrap(instances.first?.objectValue)
+        let rows = try XCTUnwrap(entry[key]?.arrayValue)
+        XCTAssertFalse(rows.isEmpty, "the exported instance has no \(key) rows")
+
+        entry[key] = .array(rows.map { row in
+            var fields = row.objectValue ?? [:]
+            fields["instanceId"] = .string(instanceId)
+            return .object(fields)
+        })
+        instances[0] = .object(entry)
+        root["instances"] = .array(instances)
+        return .object(root)
+    }
 }
