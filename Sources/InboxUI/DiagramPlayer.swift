@@ -23,12 +23,12 @@ public struct DiagramStep: Sendable {
 public protocol DiagramStepSource: AnyObject {
     /// Returns the state shown before the first step.
     func firstStep() throws -> DiagramStep
-    /// Performs or reads the next step; nil when there is none.
+    /// Performs or reads the next step, or returns nil when there is none.
     func nextStep() throws -> DiagramStep?
     /// Moves the clock to the next timer and fires it. Nil when nothing waits for a timer or
     /// the source has no clock.
     func advanceToNextTimer() throws -> DiagramStep?
-    /// Whether `advanceToNextTimer` can move a clock; the player offers the `t` key only then.
+    /// True when `advanceToNextTimer` can move a clock. The player offers the `t` key only then.
     var canAdvanceClock: Bool { get }
 }
 
@@ -84,8 +84,8 @@ public final class DiagramPlayer {
         }
     }
 
-    /// Stops the player until the shell continues it (Ctrl-Z), as the inbox does; without a
-    /// job-control shell, which could continue it, the caption says so instead.
+    /// Stops the player until the shell continues it (Ctrl-Z), as the inbox does. Without a
+    /// job-control shell to continue it, the caption reports that instead.
     private func suspend(_ screen: NcursesScreen) {
         if JobControl.hasJobControlShell() {
             isPlaying = false
@@ -106,7 +106,7 @@ public final class DiagramPlayer {
         self.view = view
     }
 
-    /// Handles one key; returns false when the user quits.
+    /// Handles one key and returns false when the user quits.
     func handle(_ key: Key, size: ScreenSize) -> Bool {
         guard var view else { return false }
         switch key {
@@ -132,7 +132,7 @@ public final class DiagramPlayer {
         }
     }
 
-    /// Steps while playing, once `playInterval` has passed; returns whether to redraw.
+    /// Steps while playing, once `playInterval` has passed, and returns whether to redraw.
     func tick(now: Date) -> Bool {
         guard isPlaying, !isFinished, now.timeIntervalSince(lastStepAt) >= playInterval else { return false }
         step()

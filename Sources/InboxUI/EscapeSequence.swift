@@ -5,10 +5,10 @@
 /// ECMA-48 defines a CSI sequence as parameter bytes (0x30-0x3F), intermediate bytes
 /// (0x20-0x2F) and one final byte (0x40-0x7E); an SS3 sequence is one character.
 enum EscapeSequence {
-    /// The longest sequence read; a longer one is dropped as garbage.
+    /// The maximum sequence length read. A longer sequence is dropped as garbage.
     static let maximumLength = 32
 
-    /// Whether `body` (the characters after ESC, starting with `[` or `O`) is a whole
+    /// Returns whether `body` (the characters after ESC, starting with `[` or `O`) is a whole
     /// sequence, so reading stops.
     static func isComplete(_ body: String) -> Bool {
         guard let introducer = body.first, body.count >= 2, let last = body.unicodeScalars.last else { return false }
@@ -17,7 +17,7 @@ enum EscapeSequence {
         return (0x40...0x7E).contains(last.value)
     }
 
-    /// Returns the key a sequence stands for, or nil for a sequence the inbox does not use
+    /// Returns the key a sequence encodes, or nil for a sequence the inbox does not use
     /// (which the caller drops). Modifiers of arrow and editing keys are ignored, so
     /// Ctrl-Up moves like Up. SGR mouse reports (`ESC [ < b ; x ; y M`, xterm mode 1006)
     /// become clicks and wheel turns; releases and motion are dropped.
@@ -88,7 +88,7 @@ enum EscapeSequence {
         let (button, column, row) = (numbers[0], numbers[1] - 1, numbers[2] - 1)
         let position = CellPosition(row: row, column: column)
 
-        // Bit 5 marks motion; bits 2-4 are Shift, Meta and Ctrl; bit 6 marks the wheel.
+        // Bit 5 (32) marks motion, bits 2 to 4 are Shift, Meta and Ctrl, and bit 6 (64) marks the wheel.
         if button & 32 != 0 { return nil }
         if button & 64 != 0 {
             switch button & 3 {

@@ -41,9 +41,9 @@ public final class InboxApp {
     private let themeName: String?
     /// Whether to ask the terminal for mouse clicks and wheel turns.
     public var usesMouse = true
-    /// How new tasks for the user are announced; nil announces them in the status bar only.
+    /// The style that announces new tasks for the user. When nil, only the status bar announces them.
     public var notification: NotificationStyle?
-    /// Whether the engine rejects every change; the status bar then says so.
+    /// True when the engine rejects every change, which the status bar then shows.
     public var isReadOnly: Bool {
         get { controller.state.isReadOnly }
         set { controller.state.isReadOnly = newValue }

@@ -354,7 +354,7 @@ extension InboxController {
     // MARK: Themes
 
     /// Loads a theme by name or path for the run loop to apply. A theme file with errors is
-    /// not applied; its errors show in a dialog.
+    /// not applied, and its errors show in a dialog.
     func switchTheme(to name: String) {
         let selection = ThemeLoader().load(name: name, terminalHasColors: terminalHasColors, keeping: state.themeName)
         guard selection.notices.isEmpty else {
@@ -369,8 +369,8 @@ extension InboxController {
         show("Theme \(selection.theme.name).", kind: .success)
     }
 
-    /// Returns the message line for a theme that was not applied: the reason, which is the
-    /// available theme names when `name` is none of them, else the loader's first notice.
+    /// Returns the message line for a theme that was not applied. The reason is the list of
+    /// available theme names when `name` matches none of them, else the loader's first notice.
     static func themeFailureLine(_ name: String, notices: [String], current: String, available: [String]) -> String {
         let reason: String
         if !name.contains("/") && !available.contains(name) {

@@ -17,7 +17,7 @@ struct DataFilter: Equatable {
     var query: JSONValue
 }
 
-/// A box of text over the panes that any of Esc, Enter, q closes; j and k scroll it.
+/// A box of text over the panes that Esc, Enter or q closes and j and k scroll.
 struct Dialog: Equatable {
     var title: String
     var paragraphs: [String]
@@ -91,7 +91,7 @@ struct InboxState {
     var commandLine: CommandLineState?
     /// The recent messages of the message line, for `M` and `:messages`.
     var messageLog = MessageLog()
-    /// True when the engine rejects every change; the status bar says so.
+    /// True when the engine rejects every change, which the status bar shows.
     var isReadOnly = false
     /// The name of the theme in use, for `:theme` and the help.
     var themeName = "default"

@@ -23,7 +23,7 @@ struct TextArea: Equatable {
         column = lines[row].count
     }
 
-    /// Whether Up (or Down, when `down`) would move the cursor inside the text rather than
+    /// Returns whether Up (or Down, when `down`) would move the cursor inside the text rather than
     /// leave it. The form moves to the previous or next field otherwise.
     func canMove(down: Bool) -> Bool {
         down ? row < lines.count - 1 : row > 0
@@ -64,7 +64,7 @@ struct TextArea: Equatable {
         }
     }
 
-    /// Inserts one character at the cursor; control characters are dropped.
+    /// Inserts one character at the cursor. Control characters are dropped.
     mutating func insert(_ character: Character) {
         guard !character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return }
         lines[row].insert(character, at: column)

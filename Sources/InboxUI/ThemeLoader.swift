@@ -68,8 +68,8 @@ struct ThemeLoader {
     ///   - name: the requested theme name, or a path containing `/`; nil means `default`,
     ///     or `mono` when `NO_COLOR` is set. An explicit name overrides `NO_COLOR`.
     ///   - terminalHasColors: false forces `mono`, whatever was requested.
-    ///   - current: the name of the theme in use when switching themes. The notices then say
-    ///     that this theme stays, and the caller keeps it; without it, they name the
+    ///   - current: the name of the theme in use when switching themes. The notices then
+    ///     report that this theme stays, and the caller keeps it. Without it, they name the
     ///     built-in fallback theme that the selection returns.
     func load(name: String?, terminalHasColors: Bool, keeping current: String? = nil) -> ThemeSelection {
         var notices: [String] = []

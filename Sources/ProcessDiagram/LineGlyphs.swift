@@ -6,7 +6,7 @@ enum LineGlyphs {
     static let right = Direction.right.bit
 
     /// Returns the character for a cell that connects in the directions of `mask`.
-    /// `heavyMask` holds the directions that belong to a taken flow: a straight run or
+    /// `heavyMask` contains the directions that belong to a taken flow: a straight run or
     /// corner is heavy when all its arms are, and a junction of several lines mixes light
     /// and heavy arms so the taken path stays continuous through it. `dotted` (message
     /// flows, associations) applies to straight runs only.

@@ -47,7 +47,7 @@ extension SQLiteStore {
         return sql
     }
 
-    /// Tells whether the scope's user and groups have fewer `item_candidates` rows than there
+    /// Returns whether the scope's user and groups have fewer `item_candidates` rows than there
     /// are waiting user tasks. Candidate rows stay after a task ends, so in an old database a
     /// group's rows can outnumber the waiting tasks many times. Reading the smaller set is the
     /// faster plan: on the benchmark database (10,000 waiting tasks, 750 of them offered to

@@ -8,9 +8,9 @@ import WorkflowEngine
 /// an `IN` subquery instead: for a user in 1,000 groups with 10,000 waiting tasks, that took
 /// about 85 ms against 7 ms for the probe (sqlite3 3.40.1 shell, development machine).
 ///
-/// The rules are those of `AccessRules`: an admin sees every task of its tenant scope; others
-/// see tasks assigned to them, offering them as candidate user or through a group, or naming
-/// no one. An empty assignee counts as none.
+/// The rules are those of `AccessRules`. An admin can see every task of its tenant scope. Other
+/// users can see tasks assigned to them, offering them as candidate user or through a group, or
+/// naming no one. An empty assignee counts as none.
 struct TaskViewSQL {
     let scope: AccessScope
     let now: Date
@@ -46,7 +46,7 @@ struct TaskViewSQL {
         }
     }
 
-    /// Instances of the scope's tenant; every instance for an admin without a tenant.
+    /// The condition for instances of the scope's tenant, or for every instance when an admin has no tenant.
     private var tenant: SQLFragment {
         if scope.seesAllTenants { return .alwaysTrue }
         return "instances.tenant_id IS \(bind: .text(scope.tenantId))"

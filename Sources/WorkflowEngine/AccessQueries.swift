@@ -10,7 +10,7 @@ enum AccessQueries {
         return .field(.instance(.tenantId), .eq(tenant))
     }
 
-    /// Items the scope sees, for a query over items.
+    /// Returns the condition for items the scope can see, in a query over items.
     static func items(_ scope: AccessScope) -> Query {
         let tenant = instances(scope)
         if scope.isAdmin { return tenant }
@@ -30,7 +30,7 @@ enum AccessQueries {
     /// counts as none.
     static let unassigned = Query.field(.item(.assignee), .isIn([.null, .string("")]))
 
-    /// Items with no assignee and no candidates, which everyone sees.
+    /// The condition for items with no assignee and no candidates, which everyone can see.
     static let openToAnyone = Query.and([
         unassigned,
         .field(.item(.candidateUsers), .eq(.array([]))),

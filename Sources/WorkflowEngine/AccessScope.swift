@@ -8,7 +8,7 @@ public struct AccessScope: Sendable, Equatable {
     public var groups: [String]
     /// Admins see and may change every task of their tenant (of every tenant without one).
     public var isAdmin: Bool
-    /// The tenant the user is limited to. Nil: the user sees instances without a tenant, or
+    /// The tenant the user is limited to. When nil, the user can see instances without a tenant, or
     /// every instance when `isAdmin` is set.
     public var tenantId: String?
 
@@ -19,10 +19,10 @@ public struct AccessScope: Sendable, Equatable {
         self.tenantId = tenantId
     }
 
-    /// The privileged scope of timers, workers and `UserContext.system`: sees everything.
+    /// The privileged scope of timers, workers and `UserContext.system`, which can see everything.
     public static let unrestricted = AccessScope(userName: nil, isAdmin: true)
 
-    /// Whether the scope sees every tenant, so no tenant condition applies.
+    /// True when the scope can see every tenant, so no tenant condition applies.
     public var seesAllTenants: Bool { isAdmin && tenantId == nil }
 
     /// The name used in messages: the user name, or "a call without a user".

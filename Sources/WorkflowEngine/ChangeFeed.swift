@@ -28,13 +28,14 @@ public final class ChangeFeed {
     private let filter: Query
     private var lastHistoryId: Int64
     private var lastCounter: Int
-    /// The time of the newest history row already reported; an item first seen by the feed
-    /// is new when it started or ended after it.
+    /// The time of the newest history row already reported. An item first seen by the feed
+    /// is new when it started or ended after this time.
     private var lastReportedAt: Date = .distantPast
     private var itemStatus: [String: String] = [:]
     private var instanceStatus: [String: InstanceStatus] = [:]
 
-    /// - Parameter query: instance query that reported events must match; `{}` for all.
+    /// Creates a feed that starts after the newest committed history row.
+    /// - Parameter query: the instance query that reported events must match, or `{}` for all.
     /// - Throws: `EngineError.invalidQuery`.
     public init(engine: WorkflowEngine, query: JSONValue = .emptyObject) throws {
         self.engine = engine
@@ -58,8 +59,8 @@ public final class ChangeFeed {
         }
     }
 
-    /// Returns the changes committed since the last poll, oldest first; empty when nothing
-    /// was committed. Cheap when nothing changed: it reads one counter.
+    /// Returns the changes committed since the last poll, oldest first, or an empty array when
+    /// nothing was committed. When nothing changed, the poll reads only one counter.
     public func poll() throws -> [ChangeEvent] {
         let store = engine.store
         let counter = try store.changeCounter()
@@ -130,8 +131,8 @@ public final class ChangeFeed {
     }
 
     /// Reports each item's status changes since the last poll. An item that waited counts
-    /// once as waiting even when a later call of the same batch already completed it: the
-    /// feed knows it waited when its status is `wait`, when a call of the batch named it
+    /// once as waiting even when a later call of the same batch already completed it. The
+    /// feed treats it as having waited when its status is `wait`, when a call of the batch named it
     /// (invoke, assign, claim, timer), or when its element type always waits. An item the
     /// feed has not seen counts when it started or ended after `start`, or, with
     /// `reportingActive` (a restart brought back an old item), when it waits or failed.
@@ -214,12 +215,12 @@ private struct CallRows {
     /// Returns the batch index of the first call that ended at or after `time`, or of the
     /// last call when all ended before it.
     // NOTE: stored times have millisecond precision, so two calls within one millisecond
-    // (or under a stopped test clock) are told apart only by the rows that name an item.
+    // (or under a stopped test clock) are distinguished only by the rows that name an item.
     func index(at time: Date) -> Int {
         (rows.first { $0.row.at >= time } ?? rows.last!).index
     }
 
-    /// Whether a call of the batch named the item, which proves it was waiting then.
+    /// Returns whether a call of the batch named the item, which proves it was waiting then.
     func names(_ itemId: String) -> Bool {
         rows.contains { $0.row.itemId == itemId && $0.row.action != "start" }
     }

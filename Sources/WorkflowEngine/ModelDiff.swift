@@ -11,7 +11,7 @@ public struct ModelDiff: Sendable, Equatable {
         /// For a changed element, the properties that differ, such as `name` or `outgoing`.
         public var changes: [String]
         /// For a changed element, each changed property's value in the older and the newer
-        /// version; a property missing from one version has no entry in that map.
+        /// version. A property missing from one version has no entry in that version's map.
         public var oldValues: [String: String] = [:]
         public var newValues: [String: String] = [:]
     }

@@ -15,7 +15,7 @@ extension WorkflowEngine {
     /// (`setSavePoints(enabled:)`).
     /// - Throws: `EngineError.noMatchingItem` or `.ambiguousItems` unless exactly one item
     ///   matches; `AdministrationError.instanceStillRunning` when the instance runs;
-    ///   `AdministrationError.noSavePoint` when no save point holds a waiting item.
+    ///   `AdministrationError.noSavePoint` when no save point contains a waiting item.
     @discardableResult
     public func restart(_ query: JSONValue, data: JSONValue = .emptyObject, user: UserContext? = nil) throws -> Execution {
         let input = try Self.requireObject(data, name: "data")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs another program to completion with `posix_spawn`. Its output goes to files rather than
-/// pipes, so a large output cannot block it.
+/// pipes, so the child never blocks on a full pipe that no one reads.
 enum ChildProcess {
     struct Result {
         var status: Int32

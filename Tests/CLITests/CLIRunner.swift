@@ -29,7 +29,7 @@ final class CLIRunner {
 
     static let examplesFolder = repositoryRoot.appendingPathComponent("examples")
 
-    /// The executable `name` of this test run's build: the one beside the test bundle (so a
+    /// Returns the executable `name` of this test run's build: the one beside the test bundle (so a
     /// `--scratch-path` build tests its own binaries), else `.build/debug/NAME`.
     static func builtExecutable(_ name: String) -> URL {
         let testBundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()

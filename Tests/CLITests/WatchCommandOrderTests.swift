@@ -19,7 +19,7 @@ final class WatchCommandOrderTests: XCTestCase {
         output.split(separator: "\n").firstIndex { line in fragments.allSatisfy { line.contains($0) } }
     }
 
-    func testWatchReportsStartAndInvokeCommittedBackToBack() throws {
+    func testWatchOrdersBackToBackCommits() throws {
         let cli = try CLIRunner()
         try cli.importCar()
         let watch = try startWatch(cli, ["--ndjson"])

@@ -7,7 +7,7 @@ import XCTest
 /// Long errors over two rows, the recent-messages log (`M`, `:messages`) and short ids in
 /// messages, on a real engine and SQLite file.
 final class MessageLogTests: XCTestCase {
-    /// One Review task, claimed by bob, so alice's claim is refused with a long reason.
+    /// Creates one Review task claimed by bob, so alice's claim is rejected with a long reason.
     private func taskClaimedByBob() throws -> (InboxDriver, TaskSummary) {
         let driver = try InboxDriver(models: [("Review", TmuxModels.review)])
         try driver.engine.start("Review", user: UserContext(name: "alice"))

@@ -165,7 +165,7 @@ final class NewUserFixesTests: XCTestCase {
         XCTAssertEqual(DiagramZoomChoice.choose(sizes: sizes, view: (80, 19)), .short)
     }
 
-    func testZoomFallsBackToSymbolsWhenOnlyTheyFit() {
+    func testZoomFallsBackToSymbols() {
         let sizes: [DiagramZoom: (width: Int, height: Int)] = [.full: (200, 40), .short: (150, 25), .symbols: (70, 19)]
 
         XCTAssertEqual(DiagramZoomChoice.choose(sizes: sizes, view: (80, 19)), .symbols)

@@ -133,7 +133,7 @@ final class SuspendTmuxTests: XCTestCase {
         XCTAssertFalse(screen.contains("Approved"), screen)
     }
 
-    /// The pane's terminal modes as tmux tracks them: mouse reporting, alternate screen,
+    /// Returns the pane's terminal modes as tmux tracks them: mouse reporting, alternate screen,
     /// keypad mode and cursor visibility.
     private func terminalModes(_ session: String) throws -> String {
         try harness.display(

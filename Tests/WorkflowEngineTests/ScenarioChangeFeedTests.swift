@@ -20,8 +20,8 @@ final class ScenarioChangeFeedTests: XCTestCase {
         try other.fireDueTimers()
         let events = try feed.poll()
 
-        XCTAssertTrue(events.contains { $0.event == "timer.fired" && $0.instanceId == started.id }, "\(events)")
-        XCTAssertTrue(events.contains { $0.event == "item.completed" && $0.elementId == "Remind" }, "\(events)")
+        XCTAssertTrue(events.filter { $0.event == "timer.fired" }.map(\.instanceId).contains(started.id), "\(events)")
+        XCTAssertTrue(events.filter { $0.event == "item.completed" }.map(\.elementId).contains("Remind"), "\(events)")
         XCTAssertFalse(events.contains { $0.elementId == "Review" }, "Review still waits: \(events)")
     }
 
@@ -48,9 +48,9 @@ final class ScenarioChangeFeedTests: XCTestCase {
         let second = try feed.poll()
 
         XCTAssertEqual(first.filter { $0.event == "instance.started" }.count, 1)
-        XCTAssertTrue(first.contains { $0.event == "item.waiting" && $0.elementId == "Review" }, "\(first)")
+        XCTAssertTrue(first.filter { $0.event == "item.waiting" }.map(\.elementId).contains("Review"), "\(first)")
         XCTAssertEqual(second.filter { $0.event == "instance.ended" }.count, 1, "\(second)")
-        XCTAssertTrue(second.contains { $0.event == "item.cancelled" && $0.elementId == "Remind" }, "\(second)")
+        XCTAssertTrue(second.filter { $0.event == "item.cancelled" }.map(\.elementId).contains("Remind"), "\(second)")
         XCTAssertTrue(try feed.poll().isEmpty)
     }
 }
@@ -74,7 +74,7 @@ final class ScenarioChangeFeedRestartTests: XCTestCase {
         let events = try feed.poll()
 
         XCTAssertTrue(events.contains { $0.event == "instance.restarted" }, "\(events)")
-        XCTAssertTrue(events.contains { $0.event == "item.waiting" && $0.elementId == "task_Buy" }, "\(events)")
+        XCTAssertTrue(events.filter { $0.event == "item.waiting" }.map(\.elementId).contains("task_Buy"), "\(events)")
         XCTAssertFalse(events.contains { $0.event == "item.completed" }, "\(events)")
     }
 }

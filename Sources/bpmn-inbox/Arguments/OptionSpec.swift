@@ -10,7 +10,7 @@ struct OptionSpec: Equatable {
     var isRepeatable = false
     /// The usage error for an empty value (`--db ""`, `--db=`); nil when an empty value is allowed.
     var emptyValueError: String? = nil
-    /// The only values the option accepts, which shell completion offers; empty when any value may be given.
+    /// The only values the option accepts, which shell completion offers. Empty when any value may be given.
     var choices: [String] = []
 
     var takesValue: Bool { valueName != nil }
@@ -68,7 +68,7 @@ enum Options {
         choices: NotificationStyle.allCases.map(\.rawValue))
     static let readOnly = OptionSpec(
         name: "--read-only", valueName: nil,
-        help: "reject every change: the engine refuses starts, completions, claims and events")
+        help: "reject every change: the engine rejects starts, completions, claims and events")
     static let global = [database, user, groups, theme, services, now, forceClock, noMouse, notify, readOnly]
 
     // MARK: Command options

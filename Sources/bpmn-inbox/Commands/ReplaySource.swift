@@ -78,7 +78,7 @@ final class ReplaySource: DiagramStepSource {
         case .wait, .start, .enter:
             text += " waits"
         case .end:
-            // The step is shown at the item's start; a later end time is named on its own.
+            // The step is shown at the item's start, and a later end time is named on its own.
             let ended = item.endedAt.map(DisplayText.time).flatMap { $0 == DisplayText.time(moment) ? nil : " at " + $0 } ?? ""
             if item.isCancelled {
                 text += " was cancelled"

@@ -61,11 +61,13 @@ enum ModelJSON {
 
     static func outlineText(_ outline: ModelOutline) -> String {
         var lines = ["Model '\(outline.name)' version \(outline.version), saved \(TextFormat.date(outline.savedAt))", ""]
+
         if !outline.decisions.isEmpty {
             lines.append("Decisions (DMN):")
             lines += outline.decisions.map { "  \($0.id)\($0.name.map { " '\($0)'" } ?? "")" }
             return lines.joined(separator: "\n")
         }
+
         lines.append("Processes:")
         lines += outline.processes.map { "  \($0.id)\($0.name.map { " '\($0)'" } ?? "")\($0.isExecutable ? "" : " (not executable)")" }
         lines.append("Start events:")
@@ -74,10 +76,13 @@ enum ModelJSON {
                 ?? (event.subType == "none" ? "plain start" : event.subType)
             return "  \(event.elementId)\(event.name.map { " '\($0)'" } ?? ""): \(kind)"
         }
+
         lines.append("Messages: \(outline.messages.isEmpty ? "none" : outline.messages.joined(separator: ", "))")
         lines.append("Signals: \(outline.signals.isEmpty ? "none" : outline.signals.joined(separator: ", "))")
+
         lines.append("Timers:\(outline.timers.isEmpty ? " none" : "")")
         lines += outline.timers.map { "  \($0.elementId)\($0.name.map { " '\($0)'" } ?? ""): \($0.kind) \($0.value)" }
+
         lines.append("User tasks:\(outline.userTasks.isEmpty ? " none" : "")")
         for task in outline.userTasks {
             lines.append("  \(task.elementId)\(task.name.map { " '\($0)'" } ?? "")")
@@ -92,6 +97,7 @@ enum ModelJSON {
                 lines.append("    field \(field.id) (\(field.type))\(field.label.map { " '\($0)'" } ?? "")")
             }
         }
+
         return lines.joined(separator: "\n")
     }
 
