@@ -49,4 +49,18 @@ final class CorpusStartTests: XCTestCase {
             XCTFail("\(file) was expected to fail but started")
         }
     }
+    func testBlankLaneNameAddsNoGroup() throws {
+        let path = "bpmn-web/processes/Complex Approval Process.bpmn"
+        guard FileManager.default.fileExists(atPath: EngineHarness.corpus.appendingPathComponent(path).path) else {
+            throw XCTSkip("corpus not found at \(EngineHarness.corpus.path); place the shared corpus beside the repository")
+        }
+        let harness = try EngineHarness()
+        try harness.importCorpus(path, as: "approval")
+
+        let started = try harness.engine.start("approval")
+
+        let tasks = started.waitingItems.filter { $0.type == "bpmn:UserTask" }
+        XCTAssertFalse(tasks.isEmpty)
+        XCTAssertEqual(tasks.flatMap(\.candidateGroups), [])
+    }
 }
