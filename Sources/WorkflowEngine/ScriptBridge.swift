@@ -233,8 +233,7 @@ extension InstanceRun {
             let value = try attributeValue(raw, itemId: itemId, tokenId: tokenId, elementId: node.id)
             updateItem(itemId) { $0.priority = value }
         }
-        // A lane whose name is only white space (modelers save a cleared name as line breaks)
-        // names no group.
+        // A lane whose name is only white space, such as a few line breaks, names no group.
         if let lane = node.laneName?.trimmingCharacters(in: .whitespacesAndNewlines), !lane.isEmpty {
             updateItem(itemId) { item in
                 if !item.candidateGroups.contains(lane) { item.candidateGroups.append(lane) }
