@@ -3,18 +3,70 @@ import Foundation
 /// ISO 8601 dates and durations as models and queries write them.
 public enum ISO8601 {
     /// Formats a date as UTC with milliseconds: `2024-05-01T12:00:00.000Z`. Text order of
-    /// these strings is time order, which the store relies on.
+    /// these strings is time order, which the store relies on. The time is rounded to the
+    /// nearest millisecond. Years before 1 or after 9999 print as `%04d` would (`-001`, `10000`).
     public static func format(_ date: Date) -> String {
         let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
         let seconds = Int64((milliseconds / 1000).rounded(.down))
-        let fraction = Int(milliseconds - Double(seconds) * 1000)
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900,
-            Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min),
-            Int(parts.tm_sec), fraction)
+        let fraction = Int64(milliseconds - Double(seconds) * 1000)
+        let (days, secondOfDay) = floorDivision(seconds, 86_400)
+        let civil = CivilDate(daysSince1970: days)
+
+        var text = ""
+        text.reserveCapacity(24)
+        appendPadded(civil.year, width: 4, to: &text)
+        text.append("-")
+        appendPadded(civil.month, width: 2, to: &text)
+        text.append("-")
+        appendPadded(civil.day, width: 2, to: &text)
+        text.append("T")
+        appendPadded(secondOfDay / 3600, width: 2, to: &text)
+        text.append(":")
+        appendPadded(secondOfDay / 60 % 60, width: 2, to: &text)
+        text.append(":")
+        appendPadded(secondOfDay % 60, width: 2, to: &text)
+        text.append(".")
+        appendPadded(fraction, width: 3, to: &text)
+        text.append("Z")
+        return text
+    }
+
+    /// Returns the quotient rounded towards minus infinity and the non-negative remainder.
+    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let remainder = value % divisor
+        if remainder < 0 { return (value / divisor - 1, remainder + divisor) }
+        return (value / divisor, remainder)
+    }
+
+    /// Appends `value` in decimal, zero-padded to `width` characters with the sign counted,
+    /// as `printf`'s `%0*d` does.
+    private static func appendPadded(_ value: Int64, width: Int, to text: inout String) {
+        let digits = String(value.magnitude)
+        let padding = width - digits.utf8.count - (value < 0 ? 1 : 0)
+        if value < 0 { text.append("-") }
+        if padding > 0 { text.append(String(repeating: "0", count: padding)) }
+        text.append(digits)
+    }
+
+    /// A proleptic Gregorian calendar date, computed from a day count with integer arithmetic.
+    private struct CivilDate {
+        var year: Int64
+        var month: Int64
+        var day: Int64
+
+        /// Converts days since 1970-01-01 by counting 400-year eras of 146,097 days that start
+        /// on 1 March, so that the leap day falls at the end of each era year.
+        init(daysSince1970: Int64) {
+            let shifted = daysSince1970 + 719_468
+            let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+            let dayOfEra = shifted - era * 146_097
+            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+            let marchMonth = (5 * dayOfYear + 2) / 153
+            day = dayOfYear - (153 * marchMonth + 2) / 5 + 1
+            month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9
+            year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        }
     }
 
     /// Parses `2024-05-01`, `2024-05-01T12:00`, `2024-05-01T12:00:00(.fff)(Z|±hh:mm)`.

@@ -28,8 +28,11 @@ struct JSONReader {
     }
 
     private mutating func skipWhitespace() {
-        while offset < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset]) {
-            offset += 1
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+            default: return
+            }
         }
     }
 
@@ -47,12 +50,13 @@ struct JSONReader {
         }
     }
 
-    private mutating func readLiteral(_ word: String, _ value: JSONValue) throws -> JSONValue {
-        let expected = Array(word.utf8)
-        guard offset + expected.count <= bytes.count,
-            Array(bytes[offset..<offset + expected.count]) == expected
-        else { throw failure("expected '\(word)'") }
-        offset += expected.count
+    private mutating func readLiteral(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
+        let count = word.utf8CodeUnitCount
+        let matches = offset + count <= bytes.count && word.withUTF8Buffer { expected in
+            expected.indices.allSatisfy { bytes[offset + $0] == expected[$0] }
+        }
+        guard matches else { throw failure("expected '\(word)'") }
+        offset += count
         return value
     }
 
@@ -161,9 +165,26 @@ struct JSONReader {
             }
             if offset == exponentStart { throw failure("expected digits in the exponent") }
         }
+        if let integer = Self.smallInteger(bytes[start..<offset]) { return .number(integer) }
         let literal = String(decoding: bytes[start..<offset], as: UTF8.self)
         guard let number = Double(literal) else { throw failure("invalid number '\(literal)'") }
         return .number(number)
+    }
+
+    /// Returns the value of an optionally negative literal of at most 15 decimal digits and no
+    /// fraction or exponent, which a `Double` holds exactly; nil for any other literal.
+    private static func smallInteger(_ literal: ArraySlice<UInt8>) -> Double? {
+        let negative = literal.first == UInt8(ascii: "-")
+        let digits = negative ? literal.dropFirst() : literal
+        guard digits.count <= 15 else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        // "-0" is negative zero, as Double("-0") gives.
+        if negative { return value == 0 ? -0.0 : -Double(value) }
+        return Double(value)
     }
 
     private mutating func readString() throws -> String {

@@ -113,33 +113,15 @@ extension JSONValue {
     }
 
     /// Compact JSON text with sorted keys, so equal values give equal text.
-    public var jsonText: String { render(pretty: false, indent: "") }
+    public var jsonText: String { render(pretty: false) }
 
     /// Indented JSON text with sorted keys, for display.
-    public var prettyText: String { render(pretty: true, indent: "") }
+    public var prettyText: String { render(pretty: true) }
 
-    private func render(pretty: Bool, indent: String) -> String {
-        switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let value): return Self.format(number: value)
-        case .string(let value): return Self.quote(value)
-        case .array(let values):
-            if values.isEmpty { return "[]" }
-            let inner = indent + "  "
-            let parts = values.map { $0.render(pretty: pretty, indent: inner) }
-            if !pretty { return "[" + parts.joined(separator: ",") + "]" }
-            return "[\n" + parts.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + "]"
-        case .object(let object):
-            if object.isEmpty { return "{}" }
-            let inner = indent + "  "
-            let parts = object.keys.sorted().map { key -> String in
-                let value = object[key]!.render(pretty: pretty, indent: inner)
-                return Self.quote(key) + (pretty ? ": " : ":") + value
-            }
-            if !pretty { return "{" + parts.joined(separator: ",") + "}" }
-            return "{\n" + parts.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + "}"
-        }
+    private func render(pretty: Bool) -> String {
+        var writer = JSONWriter(pretty: pretty)
+        writer.write(self)
+        return writer.text
     }
 
     /// Integers print without a fraction; non-finite numbers print as null, as JSON has none.
@@ -147,26 +129,6 @@ extension JSONValue {
         guard number.isFinite else { return "null" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return "\(number)"
-    }
-
-    static func quote(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -6,6 +6,9 @@ final class ModelCache {
     struct Entry {
         let record: ModelRecord
         let definitions: Definitions
+        /// The index over `definitions`, built once and shared by every run of this version
+        /// (`ProcessGraph` does not change after it is built).
+        let graph: ProcessGraph
     }
 
     private let store: WorkflowStore
@@ -25,7 +28,8 @@ final class ModelCache {
         let key = "\(name)\u{0}\(record.version)"
         if let entry = parsed[key] { return entry }
         do {
-            let entry = Entry(record: record, definitions: try BPMNParser.parse(string: record.source))
+            let definitions = try BPMNParser.parse(string: record.source)
+            let entry = Entry(record: record, definitions: definitions, graph: ProcessGraph(definitions: definitions))
             parsed[key] = entry
             return entry
         } catch let error as BPMNParseError {

@@ -58,7 +58,7 @@ extension InstanceRun {
     func runScript(_ kind: ScriptEngine.Kind, source: String, itemId: String, tokenId: Int, elementId: String) throws -> ScriptOutcome? {
         guard var scope = scriptScope(itemId: itemId, tokenId: tokenId) else { return nil }
         if source.contains("getItems") {
-            scope.items = .array(items.map(scriptView(of:)))
+            scope.items = .array(try allItems().map(scriptView(of:)))
         }
         let outcome = try scripts.run(kind, source: source, scope: scope, elementId: elementId)
         apply(outcome, itemId: itemId, tokenId: tokenId, elementId: elementId)
@@ -76,7 +76,7 @@ extension InstanceRun {
     /// Whether a flow's condition returns exactly `true` (anything else, `"yes"` or `1`
     /// included, does not take the flow). Evaluated with the current item of the token.
     func conditionHolds(_ flow: SequenceFlow, tokenId: Int) throws -> Bool {
-        guard let condition = flow.condition?.trimmingCharacters(in: .whitespacesAndNewlines), !condition.isEmpty else {
+        guard let condition = flow.condition?.trimmingWhitespace(includingNewlines: true), !condition.isEmpty else {
             return true
         }
         if let language = flow.conditionLanguage, !language.isEmpty, !Self.isJavaScript(language) {
@@ -86,24 +86,29 @@ extension InstanceRun {
         return try evaluate(condition, itemId: itemId, tokenId: tokenId, elementId: flow.id) == .bool(true)
     }
 
+    /// Writes back what the script changed, because parts the outcome leaves out are unchanged.
+    /// The item is marked changed either way, so the rows a call writes do not depend on what
+    /// its scripts changed.
     private func apply(_ outcome: ScriptOutcome, itemId: String, tokenId: Int, elementId: String) {
-        setData(outcome.data, of: tokenId)
+        if let data = outcome.data { setData(data, of: tokenId) }
         if !outcome.messageMatchingKey.isNull { pendingMatchingKey = outcome.messageMatchingKey }
         if outcome.loopEnded { endLoop(forIteration: tokenId) }
-        if let input = outcome.input.objectValue, !input.isEmpty || itemInputs[itemId] != nil {
+        if let input = outcome.input?.objectValue, !input.isEmpty || itemInputs[itemId] != nil {
             itemInputs[itemId] = .object(input)
         }
         for line in outcome.logs {
             note("log", itemId: itemId, elementId: elementId, message: line.level == "log" ? line.message : "\(line.level): \(line.message)")
         }
-        let view = outcome.item
+        if let output = outcome.output {
+            updateItem(itemId) { $0.output = output }
+        }
+        guard let view = outcome.item else { return markChanged(itemId) }
         updateItem(itemId) { item in
             item.assignee = view["assignee"]?.stringValue
             item.candidateUsers = Self.names(view["candidateUsers"])
             item.candidateGroups = Self.names(view["candidateGroups"])
             item.priority = view["priority"] ?? .null
             item.vars = view["vars"] ?? .emptyObject
-            item.output = outcome.output
             if let text = view["dueDate"]?.stringValue, let date = ISO8601.parseDate(text) { item.dueDate = date }
             if view["dueDate"] == .null { item.dueDate = nil }
             if let text = view["followUpDate"]?.stringValue, let date = ISO8601.parseDate(text) { item.followUpDate = date }
@@ -196,7 +201,7 @@ extension InstanceRun {
             guard let script = listener.script else { continue }
             let scope = ScriptScope(item: instanceView, data: instance.data, instance: instanceView, now: now)
             let outcome = try scripts.run(.body, source: script, scope: scope, elementId: process.id)
-            instance.data = outcome.data
+            if let data = outcome.data { instance.data = data }
         }
     }
 
@@ -242,7 +247,7 @@ extension InstanceRun {
     }
 
     private func attributeValue(_ raw: String, itemId: String, tokenId: Int, elementId: String) throws -> JSONValue {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace(includingNewlines: false)
         if text.hasPrefix("$") || text.hasPrefix("#") {
             return try evaluate(text, itemId: itemId, tokenId: tokenId, elementId: elementId) ?? .null
         }
@@ -256,7 +261,7 @@ extension InstanceRun {
     /// or a duration from now (`P10D`). Empty and null results give no date.
     private func dateValue(_ raw: String, attribute: String, itemId: String, tokenId: Int, elementId: String) throws -> Date? {
         let value = try attributeValue(raw, itemId: itemId, tokenId: tokenId, elementId: elementId)
-        guard let text = value.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+        guard let text = value.stringValue?.trimmingWhitespace(includingNewlines: false), !text.isEmpty else {
             if let milliseconds = value.numberValue { return Date(timeIntervalSince1970: milliseconds / 1000) }
             return nil
         }
@@ -283,7 +288,7 @@ extension InstanceRun {
     }
 
     private func expandTimerValue(_ raw: String, itemId: String, tokenId: Int, elementId: String) throws -> String {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespace(includingNewlines: true)
         guard text.hasPrefix("$") else { return text }
         let value = try evaluate(text, itemId: itemId, tokenId: tokenId, elementId: elementId)
         return value?.stringValue ?? value.map { $0.jsonText } ?? ""

@@ -22,13 +22,15 @@ struct ScriptScope {
     var items: JSONValue = .array([])
 }
 
-/// The result of running JavaScript, with the scope objects as the script left them.
+/// The result of running JavaScript, with the scope objects the script changed. `data`,
+/// `item`, `output` and `input` are nil when their JSON text after the run equals the text of
+/// the scope's value.
 struct ScriptOutcome {
     /// The returned value; nil when the script returned `undefined`.
     var value: JSONValue?
-    var data: JSONValue
-    var item: JSONValue
-    var output: JSONValue
+    var data: JSONValue?
+    var item: JSONValue?
+    var output: JSONValue?
     /// Lines written with `console.log` or `item.log`, at most 100 per run.
     var logs: [(level: String, message: String)]
     /// `this.context.messageMatchingKey` as the script left it (a correlation query).
@@ -39,7 +41,7 @@ struct ScriptOutcome {
     /// Whether the script called `this.token.loop.end()` to stop a standard loop.
     var loopEnded: Bool = false
     /// The item's `input` as the script left it (listeners may prepare a service's input).
-    var input: JSONValue = .emptyObject
+    var input: JSONValue?
     /// The service name a `.service` run could not find among the loaded services.
     var missingService: String?
 }
@@ -78,6 +80,9 @@ final class ScriptEngine {
     private let context: JSGlobalContextRef
     private let runner: JSObjectRef
     private let terminationFlag = TerminationFlag()
+    /// The JavaScript strings of recently passed data, reused while the data is unchanged.
+    private let texts: ScriptTextCache
+    private let emptyArrayText: JSValueRef
 
     /// Set by JavaScriptCore's watchdog callback when a run passes the time limit.
     final class TerminationFlag {
@@ -89,6 +94,9 @@ final class ScriptEngine {
         group = JSContextGroupCreate()
         context = JSGlobalContextCreateInGroup(group, nil)
         runner = Self.installRunner(in: context)
+        texts = ScriptTextCache(context: context)
+        emptyArrayText = Self.makeString("[]", in: context)
+        JSValueProtect(context, emptyArrayText)
         let flag = Unmanaged.passUnretained(terminationFlag).toOpaque()
         // NOTE: JavaScriptCore's C API has no heap limit, so only this CPU time limit bounds what
         // a script allocates. A loop that allocates fast can take much memory before it stops.
@@ -100,6 +108,8 @@ final class ScriptEngine {
     }
 
     deinit {
+        texts.removeAll()
+        JSValueUnprotect(context, emptyArrayText)
         JSGlobalContextRelease(context)
         JSContextGroupRelease(group)
     }
@@ -109,15 +119,8 @@ final class ScriptEngine {
     ///   `EngineError.scriptTimedOut` after `timeLimit` seconds of CPU time.
     func run(_ kind: Kind, source: String, scope: ScriptScope, elementId: String) throws -> ScriptOutcome {
         terminationFlag.fired = false
-        let scopeText = JSONValue.object([
-            "item": scope.item, "data": scope.data, "input": scope.input,
-            "output": scope.output, "instance": scope.instance, "items": scope.items,
-            "parents": .array(scope.parentScopes),
-        ]).jsonText
-        let arguments: [JSValueRef?] = [
-            makeString(kind.rawValue), makeString(source), makeString(scopeText),
-            JSValueMakeNumber(context, (scope.now.timeIntervalSince1970 * 1000).rounded()),
-        ]
+        let arguments = callArguments(kind, source: source, scope: scope)
+        defer { for argument in arguments { JSValueUnprotect(context, argument) } }
         var exception: JSValueRef?
         let result = arguments.withUnsafeBufferPointer { buffer in
             JSObjectCallAsFunction(context, runner, nil, arguments.count, buffer.baseAddress, &exception)
@@ -138,7 +141,7 @@ final class ScriptEngine {
     /// is dropped (`$(a > 1)`, `$data.x`), `${…}` reads the data keys as variables, `#…` is
     /// a function body, anything else is a plain JavaScript expression.
     func evaluate(expression raw: String, scope: ScriptScope, elementId: String) throws -> ScriptOutcome {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespace(includingNewlines: true)
         if text.hasPrefix("=") {
             // Zeebe writes FEEL expressions with a leading '=' and no language attribute.
             throw EngineError.unsupportedExpressionLanguage(elementId: elementId, language: "FEEL", expression: text)
@@ -177,179 +180,38 @@ final class ScriptEngine {
 
     // MARK: - JavaScriptCore plumbing
 
-    /// The JavaScript side: compiles each source once (cached by kind and text), builds the
-    /// scope objects from JSON, calls the function with `this` = item and returns everything
-    /// as one JSON text. `item.data` is an accessor onto `data`, so `this.data.x = 1` and
-    /// `data.x = 1` write the same object. `Date` is replaced by a wrapper whose current time
-    /// is the engine clock's, so scripts and timers agree on "now".
-    private static let runnerSource = """
-        (function () {
-          const SystemDate = Date;
-          let clockNow = null;
-          function ClockDate(...args) {
-            const current = clockNow === null ? SystemDate.now() : clockNow;
-            if (!new.target) return new SystemDate(current).toString();
-            return args.length === 0 ? new SystemDate(current) : new SystemDate(...args);
-          }
-          ClockDate.prototype = SystemDate.prototype;
-          ClockDate.now = function () { return clockNow === null ? SystemDate.now() : clockNow; };
-          ClockDate.parse = SystemDate.parse;
-          ClockDate.UTC = SystemDate.UTC;
-          globalThis.Date = ClockDate;
-          const compiled = new Map();
-          const parameters = ['item', 'data', 'input', 'output', 'instance', 'appServices', 'appUtils'];
-          function compile(kind, source) {
-            const key = kind + '\\u0000' + source;
-            let fn = compiled.get(key);
-            if (fn) return fn;
-            if (kind === 'expression') {
-              fn = new Function(...parameters, 'return (' + source + '\\n);');
-            } else if (kind === 'dataExpression') {
-              fn = new Function(...parameters, 'with (data) { return (' + source + '\\n); }');
-            } else {
-              fn = new Function(...parameters, source);
-            }
-            compiled.set(key, fn);
-            return fn;
-          }
-          const units = {
-            year: 'FullYear', years: 'FullYear', month: 'Month', months: 'Month',
-            week: 'Week', weeks: 'Week', day: 'Date', days: 'Date', hour: 'Hours', hours: 'Hours',
-            minute: 'Minutes', minutes: 'Minutes', second: 'Seconds', seconds: 'Seconds'
-          };
-          const appUtils = {
-            dateAdd(date, amount, unit) {
-              const result = new SystemDate(date === undefined || date === null ? ClockDate.now() : date);
-              const field = units[String(unit).toLowerCase()];
-              if (!field) throw new TypeError('appUtils.dateAdd: unknown unit ' + unit + '; use year, month, week, day, hour, minute or second');
-              if (field === 'Week') { result.setUTCDate(result.getUTCDate() + 7 * amount); return result; }
-              result['setUTC' + field](result['getUTC' + field]() + amount);
-              return result;
-            }
-          };
-          let logs = [];
-          function record(level, values) {
-            if (logs.length >= 100) return;
-            const text = values.map(v => typeof v === 'string' ? v : JSON.stringify(v)).join(' ');
-            logs.push({ level: level, message: String(text).slice(0, 1000) });
-          }
-          class BpmnError extends Error {
-            constructor(code, message) {
-              super(message || String(code));
-              this.code = code;
-              this.kind = 'error';
-            }
-          }
-          class BpmnEscalation extends BpmnError {
-            constructor(code, message) {
-              super(code, message);
-              this.kind = 'escalation';
-            }
-          }
-          class ServiceNotFound extends Error {
-            constructor(name) {
-              super('service ' + name + ' is not defined');
-              this.serviceName = name;
-            }
-          }
-          const services = {};
-          globalThis.__bpmnServices = services;
-          globalThis.BpmnError = BpmnError;
-          globalThis.BpmnEscalation = BpmnEscalation;
-          globalThis.console = {
-            log: (...v) => record('log', v), info: (...v) => record('info', v),
-            warn: (...v) => record('warn', v), error: (...v) => record('error', v),
-            debug: (...v) => record('debug', v)
-          };
-          return function (kind, source, scopeText, nowMilliseconds) {
-            clockNow = nowMilliseconds;
-            logs = [];
-            const scope = JSON.parse(scopeText);
-            const item = scope.item || {};
-            let data = scope.data;
-            if (data === null || typeof data !== 'object') data = {};
-            let chain = Object.prototype;
-            for (const parent of scope.parents || []) {
-              chain = Object.assign(Object.create(chain), parent && typeof parent === 'object' ? parent : {});
-            }
-            if (chain !== Object.prototype) data = Object.assign(Object.create(chain), data);
-            const instance = scope.instance || {};
-            let loopEnded = false;
-            const context = {
-              id: instance.id, name: instance.name, instance: instance, item: item,
-              userName: item.userName, messageMatchingKey: null, appDelegate: services,
-              getItems() { return scope.items || []; },
-              appendData(values) { if (values && typeof values === 'object') Object.assign(data, values); }
-            };
-            const parents = scope.parents || [];
-            const parentToken = { data: parents.length ? parents[parents.length - 1] : data };
-            const token = {
-              id: item.tokenId, dataPath: scope.dataPath || '', execution: context, parentToken: parentToken,
-              loop: { end() { loopEnded = true; } },
-              log: (...v) => record('log', v),
-              get data() { return data; },
-              appendData(values) { if (values && typeof values === 'object') Object.assign(data, values); }
-            };
-            const hidden = { enumerable: false, configurable: true };
-            Object.defineProperty(item, 'data', Object.assign({
-              get() { return data; },
-              set(value) { if (value && typeof value === 'object') Object.assign(data, value); }
-            }, hidden));
-            Object.defineProperty(item, 'token', Object.assign({ value: token }, hidden));
-            Object.defineProperty(item, 'context', Object.assign({ value: context }, hidden));
-            Object.defineProperty(item, 'log', Object.assign({ value: (...v) => record('log', v) }, hidden));
-            Object.defineProperty(item, 'throwError', Object.assign({
-              value: (code, message) => { throw new BpmnError(code, message); }
-            }, hidden));
-            Object.defineProperty(item, 'throwEscalation', Object.assign({
-              value: (code, message) => { throw new BpmnEscalation(code, message); }
-            }, hidden));
-            if (scope.input === null || typeof scope.input !== 'object') scope.input = {};
-            item.input = scope.input;
-            item.output = scope.output;
-            let value;
-            let thrown = null;
-            let missingService = null;
-            try {
-              if (kind === 'service') {
-                const service = source.split('.').reduce((target, part) => target == null ? undefined : target[part], services);
-                if (typeof service !== 'function') throw new ServiceNotFound(source);
-                value = service(scope.input, context);
-              } else {
-                value = compile(kind, source).call(item, item, data, scope.input, scope.output, instance, services, appUtils);
-              }
-            } catch (error) {
-              if (error instanceof ServiceNotFound) {
-                missingService = error.serviceName;
-              } else if (error instanceof BpmnError) {
-                thrown = { kind: error.kind, code: error.code === undefined ? null : String(error.code), message: error.message };
-              } else {
-                throw error;
-              }
-            }
-            if (!thrown && value && typeof value === 'object') {
-              if (value.bpmnError !== undefined) thrown = { kind: 'error', code: String(value.bpmnError), message: value.message || null };
-              else if (value.escalation !== undefined) thrown = { kind: 'escalation', code: String(value.escalation), message: value.message || null };
-            }
-            const output = item.output;
-            delete item.input;
-            delete item.output;
-            return JSON.stringify({
-              hasValue: value !== undefined,
-              value: value === undefined ? null : value,
-              data: data,
-              item: item,
-              output: output === undefined ? null : output,
-              logs: logs,
-              messageMatchingKey: context.messageMatchingKey,
-              thrown: thrown,
-              loopEnded: loopEnded,
-              input: scope.input,
-              missingService: missingService
-            });
-          };
-        })()
-        """
+    /// Builds the runner's arguments in `runnerSource` order. After kind and source come the
+    /// JSON texts of the item, the data, the instance with its `data` replaced by 0, the
+    /// instance's data (null when it has none), input, output, parent scopes and items. The
+    /// clock's time in milliseconds is last. The two data texts come from `texts`, so data
+    /// shared by consecutive runs is rendered once. Each argument is protected from garbage
+    /// collection, because the array is not on the stack that JavaScriptCore scans, and the
+    /// caller unprotects them after the call.
+    private func callArguments(_ kind: Kind, source: String, scope: ScriptScope) -> [JSValueRef?] {
+        var instanceFields = scope.instance.objectValue
+        let rootData = instanceFields?["data"]
+        if rootData != nil { instanceFields?["data"] = .number(0) }
+        let instanceText = instanceFields.map { JSONValue.object($0) } ?? scope.instance
+
+        var arguments: [JSValueRef?] = []
+        arguments.reserveCapacity(11)
+        func add(_ value: JSValueRef?) {
+            JSValueProtect(context, value)
+            arguments.append(value)
+        }
+        add(makeString(kind.rawValue))
+        add(makeString(source))
+        add(makeString(scope.item.jsonText))
+        add(texts.string(for: scope.data))
+        add(makeString(instanceText.jsonText))
+        add(rootData.map { texts.string(for: $0) } ?? JSValueMakeNull(context))
+        add(makeString(scope.input.jsonText))
+        add(makeString(scope.output.jsonText))
+        add(scope.parentScopes.isEmpty ? emptyArrayText : makeString(JSONValue.array(scope.parentScopes).jsonText))
+        add(scope.items.arrayValue?.isEmpty == true ? emptyArrayText : makeString(scope.items.jsonText))
+        add(JSValueMakeNumber(context, (scope.now.timeIntervalSince1970 * 1000).rounded()))
+        return arguments
+    }
 
     private static func installRunner(in context: JSGlobalContextRef) -> JSObjectRef {
         let source = JSStringCreateWithUTF8CString(runnerSource)
@@ -364,6 +226,12 @@ final class ScriptEngine {
     }
 
     private func makeString(_ text: String) -> JSValueRef? {
+        Self.makeString(text, in: context)
+    }
+
+    /// Returns a JavaScript string of `text`. The value is not protected: it lives only until
+    /// the next garbage collection unless it is passed to a call or protected.
+    static func makeString(_ text: String, in context: JSGlobalContextRef) -> JSValueRef {
         let string = JSStringCreateWithUTF8CString(text)
         defer { JSStringRelease(string) }
         return JSValueMakeString(context, string)
@@ -392,9 +260,9 @@ final class ScriptEngine {
         let hasValue = json["hasValue"]?.boolValue ?? false
         return ScriptOutcome(
             value: hasValue ? json["value"] ?? .null : nil,
-            data: json["data"] ?? .emptyObject,
-            item: json["item"] ?? .emptyObject,
-            output: json["output"] ?? .null,
+            data: json["data"],
+            item: json["item"],
+            output: json["output"],
             logs: (json["logs"]?.arrayValue ?? []).map {
                 (level: $0["level"]?.stringValue ?? "log", message: $0["message"]?.stringValue ?? "")
             },
@@ -404,7 +272,7 @@ final class ScriptEngine {
                 return ThrownEvent(kind: kind, code: value["code"]?.stringValue, message: value["message"]?.stringValue)
             },
             loopEnded: json["loopEnded"] == .bool(true),
-            input: json["input"] ?? .emptyObject,
+            input: json["input"],
             missingService: json["missingService"]?.stringValue)
     }
 }
