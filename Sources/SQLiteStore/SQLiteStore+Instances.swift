@@ -46,7 +46,7 @@ extension SQLiteStore {
             try upsertInstance(state.instance)
 
             for item in changedItems {
-                try upsertItem(item, instanceId: instanceId)
+                try saveItem(item, instanceId: instanceId, sql: Self.itemUpsertSQL)
             }
 
             try connection.run(
@@ -58,7 +58,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func itemsToSave(_ state: InstanceState, changedItemIds: Set<String>?) throws -> [ItemRecord] {
+    static func itemsToSave(_ state: InstanceState, changedItemIds: Set<String>?) throws -> [ItemRecord] {
         let instanceId = state.instance.id
         if let stranger = state.items.first(where: { $0.instanceId != instanceId }) {
             throw SQLiteStoreError.invalidInstanceState(
@@ -96,10 +96,12 @@ extension SQLiteStore {
             operation: "saving instance '\(instance.id)'")
     }
 
-    private func upsertItem(_ item: ItemRecord, instanceId: String) throws {
+    /// Writes one item with `sql` (an upsert with one parameter per column of `itemColumns`)
+    /// and replaces its candidate users and groups.
+    func saveItem(_ item: ItemRecord, instanceId: String, sql: String) throws {
         let values = Self.itemValues(item, instanceId: instanceId)
         try connection.run(
-            SQLFragment(sql: Self.itemUpsertSQL, bindings: values),
+            SQLFragment(sql: sql, bindings: values),
             operation: "saving item '\(item.id)' ('\(item.elementId)') of instance '\(instanceId)'")
 
         try connection.run(

@@ -5,7 +5,10 @@
 /// Dates are UTC ISO 8601 text with milliseconds (`StoredDate`). JSON columns hold compact
 /// JSON text with sorted keys (`JSONValue.jsonText`) and are never NULL.
 enum Schema {
-    static let migrations: [[String]] = [version1, SavePointSchema.statements, AccessSchema.statements]
+    static let migrations: [[String]] = [
+        version1, SavePointSchema.statements, AccessSchema.statements, RunStateSchema.statements,
+        TaskListSchema.statements,
+    ]
 
     static var latestVersion: Int { migrations.count }
 

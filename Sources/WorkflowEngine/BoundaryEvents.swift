@@ -108,6 +108,18 @@ extension InstanceRun {
         try run()
     }
 
+    /// Cancels the live tokens inside an interrupted sub-process. Cancelling the host token
+    /// reaches only its live children, and the sub-process's root token has ended once it
+    /// passed a gateway with more than one outgoing flow. A transaction's cancel boundary event
+    /// is left out, because `cancelTransaction` cancelled the inside before it started the
+    /// compensation handlers that run there.
+    private func cancelInnerTokens(ofScopeItem hostItemId: String) {
+        guard let host = item(hostItemId), let hostNode = graph.nodes[host.elementId], Self.hasScope(hostNode) else { return }
+        for inner in scopeTokens(ofItem: hostItemId) where inner.status == .running || inner.status == .wait {
+            cancelToken(inner.id)
+        }
+    }
+
     func fireBoundary(_ node: FlowNode, itemId: String, boundaryToken: TokenRecord) throws {
         // Detach the token from its host first, so withdrawing the host's boundary events
         // (now, or when a non-interrupted host completes later) leaves this path running.
@@ -118,6 +130,9 @@ extension InstanceRun {
         updateToken(boundaryToken.id) {
             $0.originItemId = nil
             $0.parentTokenId = hostParent
+        }
+        if node.cancelActivity, let hostItemId, !node.eventDefinitions.contains(.cancel) {
+            cancelInnerTokens(ofScopeItem: hostItemId)
         }
         if node.cancelActivity, let hostTokenId {
             cancelToken(hostTokenId)

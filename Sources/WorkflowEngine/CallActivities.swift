@@ -126,11 +126,11 @@ extension WorkflowEngine {
         guard let parentItemId = child.instance.parentItemId, !callsInProgress.contains(parentItemId) else { return }
         let found = try store.findItems(.field(.item(.id), .eq(.string(parentItemId))), options: FindOptions(limit: 1))
         guard let callItem = found.first, callItem.status == .wait,
-            let state = try store.loadInstance(id: callItem.instanceId), state.instance.status == .running,
+            let state = try store.loadRunState(id: callItem.instanceId), state.instance.status == .running,
             let token = state.tokens.first(where: { $0.currentItemId == parentItemId })
         else { return }
         let model = try models.definitions(name: state.instance.name, version: state.instance.modelVersion)
-        let run = makeRun(state, graph: ProcessGraph(definitions: model.definitions), user: user)
+        let run = makeRun(state, hasAllItems: false, graph: model.graph, user: user)
         guard let node = run.graph.nodes[callItem.elementId] else { return }
         try run.finishCallIfChildEnded(node, itemId: parentItemId, tokenId: token.id, child: child)
         try run.run()

@@ -15,7 +15,7 @@ extension WorkflowEngine {
             let target = try findOneWaitingItem(Self.userTasks(parsed), query: query, scope: scope)
             let (run, tokenId) = try loadRun(for: target, user: user)
             try AccessRules.checkClaim(target, tenantId: run.instance.tenantId, scope: scope)
-            guard let name = scope.userName, target.assignee != name else { return Self.unchanged(run) }
+            guard let name = scope.userName, target.assignee != name else { return unchanged(run) }
 
             try setAssignee(name, of: target, in: run, tokenId: tokenId)
             try run.run()
@@ -39,7 +39,7 @@ extension WorkflowEngine {
             let target = try findOneWaitingItem(Self.userTasks(parsed), query: query, scope: scope)
             let (run, tokenId) = try loadRun(for: target, user: user)
             try AccessRules.checkUnclaim(target, tenantId: run.instance.tenantId, scope: scope)
-            guard let previous = AccessRules.assignee(of: target) else { return Self.unchanged(run) }
+            guard let previous = AccessRules.assignee(of: target) else { return unchanged(run) }
 
             try setAssignee(nil, of: target, in: run, tokenId: tokenId)
             try run.run()
@@ -65,8 +65,7 @@ extension WorkflowEngine {
         .and([query, .field(.item(.type), .eq(.string(NodeKind.userTask.typeName)))])
     }
 
-    private static func unchanged(_ run: InstanceRun) -> Execution {
-        let state = run.state
-        return Execution(instance: state.instance, items: state.items, tokens: state.tokens)
+    private func unchanged(_ run: InstanceRun) -> Execution {
+        execution(of: run.state, hasAllItems: run.hasAllItems, hasAllTokens: run.hasAllTokens)
     }
 }

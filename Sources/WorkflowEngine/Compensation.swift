@@ -37,7 +37,7 @@ extension InstanceRun {
         // Compensating a completed sub-process runs its compensation event sub-process when it
         // has one, else compensates the activities completed inside it.
         if let reference = activityRef, let node = graph.nodes[reference], let body = node.subProcess,
-            let completed = items.last(where: { $0.elementId == reference && $0.status == .end && $0.endedAt != nil })
+            let completed = try items(ofElements: [reference]).last(where: { $0.status == .end && $0.endedAt != nil })
         {
             if let handler = compensationEventSubProcess(in: body), completed.statusDetails["compensated"] == nil {
                 updateItem(completed.id) { record in
@@ -54,7 +54,9 @@ extension InstanceRun {
             scope = completed.id
             activity = nil
         }
-        let candidates = items.filter { item in
+        // Only activities with a compensation handler record `compensation` details, so the
+        // completed ones are read by element id instead of from the whole history.
+        let candidates = try items(ofElements: Array(graph.compensationHandlers.keys)).filter { item in
             guard item.status == .end, item.endedAt != nil,
                 let info = item.statusDetails["compensation"]?.objectValue, info["done"] == nil,
                 activity == nil || item.elementId == activity

@@ -55,9 +55,9 @@ extension WorkflowEngine {
         var executions: [Execution] = []
         for id in ids {
             let execution: Execution? = try store.writeTransaction {
-                guard let state = try store.loadInstance(id: id), state.instance.status == .running else { return nil }
+                guard let state = try store.loadRunState(id: id), state.instance.status == .running else { return nil }
                 let model = try models.definitions(name: state.instance.name, version: state.instance.modelVersion)
-                let run = makeRun(state, graph: ProcessGraph(definitions: model.definitions), user: nil)
+                let run = makeRun(state, hasAllItems: false, graph: model.graph, user: nil)
 
                 for token in state.tokens where token.status == .running {
                     try continueToken(token, state: state, run: run)

@@ -20,7 +20,7 @@ extension WorkflowEngine {
             let scope = try UserDirectory.scope(for: user, store: store)
             let modelTenant = try checkModelTenant(modelName, scope: scope, user: user)
             let model = try models.definitions(name: modelName, version: nil)
-            let graph = ProcessGraph(definitions: model.definitions)
+            let graph = model.graph
             let startNode = try Self.startNode(in: graph, model: modelName, requested: options.startNodeId)
 
             // An instance of a tenant's model belongs to that tenant, and an instance of a
@@ -158,11 +158,11 @@ extension WorkflowEngine {
         for candidate in items {
             do {
                 let execution: Execution? = try store.writeTransaction {
-                    guard let state = try store.loadInstance(id: candidate.instanceId),
+                    guard let state = try store.loadRunState(id: candidate.instanceId),
                         let current = state.items.first(where: { $0.id == candidate.id }),
                         current.status == .wait, let due = current.timeDue, due <= clock.now()
                     else { return nil }
-                    let (run, _) = try loadRun(for: current, user: nil)
+                    let (run, _) = try loadRun(state: state, hasAllItems: false, for: current, user: nil)
                     try run.fireTimer(itemId: current.id)
                     let record = HistoryRecord(
                         instanceId: current.instanceId, at: clock.now(), user: nil, action: "timer",
@@ -179,8 +179,13 @@ extension WorkflowEngine {
 
     // MARK: - Steps shared by the calls
 
-    func makeRun(_ state: InstanceState, graph: ProcessGraph, user: UserContext?) -> InstanceRun {
-        let run = InstanceRun(state: state, graph: graph, scripts: scripts, clock: clock, options: options, userName: user?.name)
+    /// - Parameter hasAllItems: false when `state` comes from `WorkflowStore.loadRunState`,
+    ///   so the run reads ended items from the store when a behaviour needs them.
+    func makeRun(_ state: InstanceState, hasAllItems: Bool = true, graph: ProcessGraph, user: UserContext?) -> InstanceRun {
+        let run = InstanceRun(
+            state: state, hasAllItems: hasAllItems, graph: graph, scripts: scripts, clock: clock, options: options,
+            userName: user?.name)
+        run.store = hasAllItems ? nil : store
         run.servicesLocation = servicesLocation
         run.decisionLookup = { [unowned self] reference in try self.findDecision(reference) }
         run.callStarter = { [unowned self] called, data, parentItemId, userName in
@@ -202,43 +207,83 @@ extension WorkflowEngine {
         return first
     }
 
-    /// Loads the instance of `item` with its model version, and the token whose current item it is.
+    /// Loads the live part of the instance of `item` (`WorkflowStore.loadRunState`) with its
+    /// model version, and the token whose current item it is.
     func loadRun(for item: ItemRecord, user: UserContext?) throws -> (InstanceRun, Int) {
-        guard let state = try store.loadInstance(id: item.instanceId) else {
+        guard let state = try store.loadRunState(id: item.instanceId) else {
             throw EngineError.instanceNotFound(query: "{\"id\":\"\(item.instanceId)\"}")
         }
-        return try loadRun(state: state, for: item, user: user)
+        return try loadRun(state: state, hasAllItems: false, for: item, user: user)
     }
 
     /// Prepares a run of a loaded instance, and finds the token whose current item is `item`.
-    func loadRun(state: InstanceState, for item: ItemRecord, user: UserContext?) throws -> (InstanceRun, Int) {
+    /// - Parameter hasAllItems: false when `state` comes from `WorkflowStore.loadRunState`.
+    func loadRun(state: InstanceState, hasAllItems: Bool = true, for item: ItemRecord, user: UserContext?) throws -> (InstanceRun, Int) {
         let model = try models.definitions(name: state.instance.name, version: state.instance.modelVersion)
-        let run = makeRun(state, graph: ProcessGraph(definitions: model.definitions), user: user)
+        let run = makeRun(state, hasAllItems: hasAllItems, graph: model.graph, user: user)
         guard let token = state.tokens.first(where: { $0.currentItemId == item.id }) else {
             throw EngineError.itemNotWaiting(itemId: item.id, elementId: item.elementId, status: item.status.rawValue)
         }
         return (run, token.id)
     }
 
-    /// Writes the run's changes and history, and returns the committed state.
+    /// Writes the items and tokens the run changed and its history, and returns the committed
+    /// state. The execution reads the ended items the run did not load when its `items` is
+    /// first read.
+    /// - Throws: the first failed on-demand read of the run (`InstanceRun.storeReadError`),
+    ///   data limit and store errors; the caller's transaction then rolls back.
     func save(_ run: InstanceRun, history record: HistoryRecord) throws -> Execution {
         try requireWritable(record.action)
+        if let error = run.storeReadError { throw error }
         try checkStoredDataLimits(of: run)
         run.instance.revision += 1
-        try store.saveInstance(run.state, changedItemIds: run.changedItemIds)
+        try store.saveInstance(run.state, changedItemIds: run.changedItemIds, changedTokenIds: run.changedTokenIds)
         try store.appendHistory([record] + run.history)
-        let state = run.state
-        let execution = Execution(instance: state.instance, items: state.items, tokens: state.tokens)
+        let committed = execution(of: run.state, hasAllItems: run.hasAllItems, hasAllTokens: run.hasAllTokens)
         let user = run.userName.map { UserContext(name: $0) }
         if run.finishedThisCall {
-            try resumeCaller(of: execution, user: user)
+            try resumeCaller(of: committed, user: user)
         }
-        guard !run.outbox.isEmpty else { return execution }
+        guard !run.outbox.isEmpty else { return committed }
         try dispatch(run.outbox, user: user)
-        guard let reloaded = try store.loadInstance(id: state.instance.id) else {
-            throw EngineError.instanceNotFound(query: "{\"id\":\"\(state.instance.id)\"}")
+        guard let reloaded = try store.loadRunState(id: run.instance.id) else {
+            throw EngineError.instanceNotFound(query: "{\"id\":\"\(run.instance.id)\"}")
         }
-        return Execution(instance: reloaded.instance, items: reloaded.items, tokens: reloaded.tokens)
+        return execution(of: reloaded, hasAllItems: false, hasAllTokens: false)
+    }
+
+    /// Returns the execution of a committed state. When `state` lacks ended items or tokens
+    /// (the `has…` flags are false), they are read from the store on first use: items
+    /// below the state's `nextSeq` and tokens below its highest token id.
+    func execution(of state: InstanceState, hasAllItems: Bool, hasAllTokens: Bool) -> Execution {
+        let loadedItems = state.items.sorted { $0.seq < $1.seq }
+        let loadedTokens = state.tokens.sorted { $0.id < $1.id }
+        guard !hasAllItems || !hasAllTokens else {
+            return Execution(instance: state.instance, items: loadedItems, tokens: loadedTokens)
+        }
+
+        let store = self.store
+        let instanceId = state.instance.id
+        let nextSeq = state.instance.nextSeq
+        let nextTokenId = (loadedTokens.last?.id ?? -1) + 1
+        let loadedItemIds = Set(loadedItems.map(\.id))
+        let loadedTokenIds = Set(loadedTokens.map(\.id))
+        return Execution(
+            instance: state.instance,
+            loadedItems: loadedItems,
+            readOtherItems: {
+                guard !hasAllItems else { return [] }
+                return try store.readTransaction {
+                    try store.items(instanceId: instanceId, before: nextSeq, excluding: loadedItemIds)
+                }
+            },
+            loadedTokens: loadedTokens,
+            readOtherTokens: {
+                guard !hasAllTokens else { return [] }
+                return try store.readTransaction {
+                    try store.tokens(instanceId: instanceId, below: nextTokenId, excluding: loadedTokenIds)
+                }
+            })
     }
 
     private static func startNode(in graph: ProcessGraph, model: String, requested: String?) throws -> FlowNode {

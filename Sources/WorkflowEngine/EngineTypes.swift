@@ -39,23 +39,117 @@ public struct StartOptions: Sendable, Equatable {
 }
 
 /// The result of an engine call: the instance as committed, with all its items in `seq`
-/// order (bpmn-server's `IExecution`).
+/// order and all its tokens in id order (bpmn-server's `IExecution`).
+///
+/// An engine call loads only the live part of an instance (see `InstanceRun`), so an
+/// execution it returns reads the older ended items and tokens from the store the first time
+/// `items` or `tokens` is read, and keeps them. They are read as stored at that moment,
+/// limited to those that existed when the call committed. Read them on the thread that uses
+/// the engine, because a store connection serves one thread at a time.
 public struct Execution: Sendable, Equatable {
     public var instance: InstanceRecord
-    public var items: [ItemRecord]
-    public var tokens: [TokenRecord]
+    private var itemList: LazyList<ItemRecord>
+    private var tokenList: LazyList<TokenRecord>
 
     public init(instance: InstanceRecord, items: [ItemRecord], tokens: [TokenRecord]) {
         self.instance = instance
-        self.items = items
-        self.tokens = tokens
+        self.itemList = LazyList(complete: items)
+        self.tokenList = LazyList(complete: tokens)
+    }
+
+    /// Creates an execution whose items and tokens beyond the loaded ones are read when first
+    /// used. Each read returns the records that were not loaded.
+    init(
+        instance: InstanceRecord, loadedItems: [ItemRecord], readOtherItems: @escaping () throws -> [ItemRecord],
+        loadedTokens: [TokenRecord], readOtherTokens: @escaping () throws -> [TokenRecord]
+    ) {
+        self.instance = instance
+        self.itemList = LazyList(loaded: loadedItems, readOthers: readOtherItems) { $0.seq < $1.seq }
+        self.tokenList = LazyList(loaded: loadedTokens, readOthers: readOtherTokens) { $0.id < $1.id }
+    }
+
+    /// Every item of the instance in `seq` order. When the read of the ended items fails,
+    /// this returns the items the call loaded; `loadItems()` raises the error instead.
+    public var items: [ItemRecord] {
+        get { itemList.records }
+        set { itemList = LazyList(complete: newValue) }
+    }
+
+    /// Every token of the instance in id order. When the read of the ended tokens fails, this
+    /// returns the tokens the call loaded; `loadTokens()` raises the error instead.
+    public var tokens: [TokenRecord] {
+        get { tokenList.records }
+        set { tokenList = LazyList(complete: newValue) }
+    }
+
+    /// Returns every item of the instance, reading the ended ones the call did not load from
+    /// the store on first use.
+    /// - Throws: the store's error when that read fails.
+    public func loadItems() throws -> [ItemRecord] {
+        try itemList.load()
+    }
+
+    /// Returns every token of the instance, reading the ended ones the call did not load.
+    /// - Throws: the store's error when that read fails.
+    public func loadTokens() throws -> [TokenRecord] {
+        try tokenList.load()
     }
 
     public var id: String { instance.id }
     public var status: InstanceStatus { instance.status }
 
-    /// Items waiting for a call (user tasks, receive tasks, catch events).
-    public var waitingItems: [ItemRecord] { items.filter { $0.status == .wait } }
+    /// Items waiting for a call (user tasks, receive tasks, catch events). A call loads every
+    /// item that has not ended, so this reads nothing from the store.
+    public var waitingItems: [ItemRecord] { itemList.loaded.filter { $0.status == .wait } }
+
+    /// How many items and tokens the call loaded, without reading the others: what tests
+    /// check to see that a call on a long history read only the live part.
+    var loadedItemCount: Int { itemList.loaded.count }
+    var loadedTokenCount: Int { tokenList.loaded.count }
+
+    public static func == (lhs: Execution, rhs: Execution) -> Bool {
+        lhs.instance == rhs.instance && lhs.tokens == rhs.tokens && lhs.items == rhs.items
+    }
+}
+
+/// Records that are either complete, or the loaded ones plus a read of the others on first use.
+/// The lock makes the one-time read safe to race from two threads; the store itself must
+/// still be used from one thread (see `Execution`).
+private final class LazyList<Record: Sendable>: @unchecked Sendable {
+    /// The records the call loaded, in order, or every record when nothing is left to read.
+    let loaded: [Record]
+    private var readOthers: (() throws -> [Record])?
+    private let inOrder: (Record, Record) -> Bool
+    private var complete: [Record]?
+    private let lock = NSLock()
+
+    init(complete records: [Record]) {
+        loaded = records
+        complete = records
+        inOrder = { _, _ in false }
+    }
+
+    init(loaded: [Record], readOthers: @escaping () throws -> [Record], inOrder: @escaping (Record, Record) -> Bool) {
+        self.loaded = loaded
+        self.readOthers = readOthers
+        self.inOrder = inOrder
+    }
+
+    var records: [Record] {
+        (try? load()) ?? loaded
+    }
+
+    func load() throws -> [Record] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let complete { return complete }
+
+        let others = try readOthers?() ?? []
+        let merged = (loaded + others).sorted(by: inOrder)
+        complete = merged
+        readOthers = nil
+        return merged
+    }
 }
 
 /// A waiting user task with what the inbox shows about it.

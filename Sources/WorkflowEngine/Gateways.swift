@@ -96,7 +96,7 @@ extension InstanceRun {
         let waiting = items.filter { $0.elementId == join.id && $0.status == .wait }.sorted { $0.seq < $1.seq }
         var arrivals: [String: [ItemRecord]] = [:]
         for item in waiting {
-            if let flowId = arrivalFlow(of: item) { arrivals[flowId, default: []].append(item) }
+            if let flowId = try arrivalFlow(of: item) { arrivals[flowId, default: []].append(item) }
         }
         let waitingTokens = Set(waiting.map(\.tokenId))
         var missing: [SequenceFlow] = []
@@ -125,8 +125,8 @@ extension InstanceRun {
     }
 
     /// Returns the sequence flow a token took to reach `item`: the last flow item on its path before it.
-    private func arrivalFlow(of item: ItemRecord) -> String? {
-        items.last { $0.tokenId == item.tokenId && $0.seq < item.seq && $0.type == "bpmn:SequenceFlow" }?.elementId
+    private func arrivalFlow(of item: ItemRecord) throws -> String? {
+        try lastFlowItem(tokenId: item.tokenId, before: item.seq)?.elementId
     }
 
     private func liveTokenCanReach(_ flow: SequenceFlow, join: FlowNode, excluding: Set<Int>) -> Bool {

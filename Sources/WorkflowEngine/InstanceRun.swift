@@ -11,8 +11,26 @@ final class InstanceRun {
     let userName: String?
 
     var instance: InstanceRecord
+    /// The items this run has loaded: every item that had not ended when the run began,
+    /// those its live tokens named, those it created, and ended items read on demand
+    /// (`StoredItems`). Older ended items stay in the store unless `hasAllItems`.
     private(set) var items: [ItemRecord]
     private(set) var tokens: [TokenRecord]
+    /// Whether `items` is every item of the instance (a new instance, or a run of a whole
+    /// loaded instance), so no ended item needs to be read from the store.
+    var hasAllItems: Bool
+    /// Whether `tokens` is every token of the instance. Otherwise the run has the live tokens,
+    /// token 0, the one with the highest id, and the ended tokens read on demand.
+    var hasAllTokens: Bool
+    /// Token ids that an on-demand read found no token for.
+    var missingTokenIds: Set<Int> = []
+    /// The store that ended items are read from on demand; nil when `hasAllItems`.
+    var store: WorkflowStore?
+    /// The first error of an on-demand read. A lookup such as `item(_:)` cannot throw, so the
+    /// engine raises this error before it saves the run.
+    var storeReadError: Error?
+    /// Ids that an on-demand read found no item for, so they are not read again.
+    var missingItemIds: Set<String> = []
     private var itemIndex: [String: Int] = [:]
     private var nextTokenId: Int
     /// Token ids by the node they are at (spawned or moved there), for lookups by node.
@@ -21,6 +39,8 @@ final class InstanceRun {
 
     /// Ids of items created or changed during this call, for the store.
     private(set) var changedItemIds: Set<String> = []
+    /// Ids of tokens created or changed during this call, for the store.
+    private(set) var changedTokenIds: Set<Int> = []
     /// History lines written by this call, besides the call's own line.
     private(set) var history: [HistoryRecord] = []
     /// The `input` of each item entered or invoked in this call (not stored, as in bpmn-server).
@@ -45,7 +65,12 @@ final class InstanceRun {
     private var ready: [Int] = []
     private var steps = 0
 
-    init(state: InstanceState, graph: ProcessGraph, scripts: ScriptEngine, clock: Clock, options: EngineOptions, userName: String?) {
+    /// - Parameter hasAllItems: whether `state` is the whole instance. Pass false for a state
+    ///   from `WorkflowStore.loadRunState`, so ended items and tokens are read through `store`.
+    init(
+        state: InstanceState, hasAllItems: Bool = true, graph: ProcessGraph, scripts: ScriptEngine, clock: Clock,
+        options: EngineOptions, userName: String?
+    ) {
         self.graph = graph
         self.scripts = scripts
         self.clock = clock
@@ -55,6 +80,8 @@ final class InstanceRun {
         self.startedRunning = state.instance.status == .running
         self.items = state.items
         self.tokens = state.tokens
+        self.hasAllItems = hasAllItems
+        self.hasAllTokens = hasAllItems
         for (index, item) in items.enumerated() { itemIndex[item.id] = index }
         for (index, token) in tokens.enumerated() { tokenIndex[token.id] = index }
         nextTokenId = (state.tokens.map(\.id).max() ?? -1) + 1
@@ -69,11 +96,14 @@ final class InstanceRun {
 
     // MARK: - Items and tokens
 
+    /// Returns the item with this id, reading it from the store when the run has not loaded it.
     func item(_ id: String) -> ItemRecord? {
-        itemIndex[id].map { items[$0] }
+        if let index = itemIndex[id] { return items[index] }
+        return readStoredItem(id)
     }
 
     func updateItem(_ id: String, _ change: (inout ItemRecord) -> Void) {
+        if itemIndex[id] == nil { _ = readStoredItem(id) }
         guard let index = itemIndex[id] else { return }
         change(&items[index])
         changedItemIds.insert(id)
@@ -81,16 +111,44 @@ final class InstanceRun {
 
     /// Marks an item as changed without changing it (its row must be written).
     func markChanged(_ id: String) {
+        if itemIndex[id] == nil { _ = readStoredItem(id) }
         changedItemIds.insert(id)
     }
 
+    /// Returns the token with this id, reading it from the store when the run has not loaded it.
     func token(_ id: Int) -> TokenRecord? {
-        tokenIndex[id].map { tokens[$0] }
+        if let index = tokenIndex[id] { return tokens[index] }
+        return readStoredToken(id)
     }
 
     func updateToken(_ id: Int, _ change: (inout TokenRecord) -> Void) {
+        if tokenIndex[id] == nil { _ = readStoredToken(id) }
         guard let index = tokenIndex[id] else { return }
         change(&tokens[index])
+        changedTokenIds.insert(id)
+    }
+
+    /// Returns whether the run has loaded the token, without reading the store.
+    func hasToken(_ id: Int) -> Bool {
+        tokenIndex[id] != nil
+    }
+
+    /// Adds tokens read from the store to the run. A token it has already keeps the run's version.
+    func addLoaded(_ stored: [TokenRecord]) {
+        for token in stored where tokenIndex[token.id] == nil {
+            tokenIndex[token.id] = tokens.count
+            tokens.append(token)
+            tokensAtNode[token.currentNodeId, default: []].append(token.id)
+        }
+    }
+
+    /// Adds items read from the store to the run, so lookups and updates find them. An item
+    /// it has already keeps the run's version.
+    func addLoaded(_ stored: [ItemRecord]) {
+        for item in stored where itemIndex[item.id] == nil {
+            itemIndex[item.id] = items.count
+            items.append(item)
+        }
     }
 
     /// Creates a token positioned at `nodeId`, to be executed by `run()`.
@@ -103,6 +161,7 @@ final class InstanceRun {
             parentTokenId: parent, originItemId: originItemId, startNodeId: nodeId, currentNodeId: nodeId)
         tokenIndex[id] = tokens.count
         tokens.append(token)
+        changedTokenIds.insert(id)
         tokensAtNode[nodeId, default: []].append(id)
         ready.append(id)
         return id

@@ -282,7 +282,8 @@ public struct HistoryRecord: Sendable, Equatable {
 /// Everything the engine loads to run one instance: its row, items and tokens.
 public struct InstanceState: Sendable, Equatable {
     public var instance: InstanceRecord
-    /// All items in `seq` order.
+    /// All items in `seq` order, or only the live part when the state comes from
+    /// `WorkflowStore.loadRunState`.
     public var items: [ItemRecord]
     public var tokens: [TokenRecord]
 

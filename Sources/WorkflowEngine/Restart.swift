@@ -101,7 +101,7 @@ extension WorkflowEngine {
         _ current: InstanceState, elementId: String, data: JSONValue, user: UserContext?, action: String
     ) throws -> Execution {
         let model = try models.definitions(name: current.instance.name, version: current.instance.modelVersion)
-        let graph = ProcessGraph(definitions: model.definitions)
+        let graph = model.graph
         guard graph.nodes[elementId] != nil else {
             throw EngineError.startNodeNotFound(model: current.instance.name, nodeId: elementId)
         }

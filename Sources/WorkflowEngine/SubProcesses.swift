@@ -107,12 +107,14 @@ extension InstanceRun {
 
     /// Returns every token inside the scope of a sub-process item, nested scopes included.
     func scopeTokens(ofItem itemId: String) -> [TokenRecord] {
+        loadAllTokensForWalk()
         let roots = tokens.filter { $0.kind == .subProcess && $0.originItemId == itemId }
         return roots.flatMap { [$0] + descendants(of: $0.id) }
     }
 
     /// Tokens whose parent chain leads to `tokenId`.
     func descendants(of tokenId: Int) -> [TokenRecord] {
+        loadAllTokensForWalk()
         var result: [TokenRecord] = []
         var frontier = [tokenId]
         while let current = frontier.popLast() {
@@ -129,7 +131,9 @@ extension InstanceRun {
         var current = token(tokenId)
         while let candidate = current {
             if candidate.kind == .subProcess { return candidate.originItemId }
-            current = candidate.parentTokenId.flatMap { token($0) }
+            guard let parent = candidate.parentTokenId else { return nil }
+            if !hasToken(parent) { loadAllTokensForWalk() }
+            current = token(parent)
         }
         return nil
     }

@@ -32,7 +32,7 @@ extension WorkflowEngine {
     public func upgrade(model: String, afterNodes: [String] = [], user: UserContext? = nil) throws -> UpgradeReport {
         try requireAdministrator(user, action: "upgrade", target: "the instances of model '\(model)'")
         let newest = try store.readTransaction { try models.definitions(name: model, version: nil) }
-        let graph = ProcessGraph(definitions: newest.definitions)
+        let graph = newest.graph
         try checkNodesExist(afterNodes, model: model, newest: graph)
 
         let candidates = try store.readTransaction {
@@ -94,7 +94,7 @@ extension WorkflowEngine {
         var known = Set(newest.nodes.keys)
         for version in try modelVersions(name: model) {
             let entry = try store.readTransaction { try models.definitions(name: model, version: version.version) }
-            known.formUnion(ProcessGraph(definitions: entry.definitions).nodes.keys)
+            known.formUnion(entry.graph.nodes.keys)
         }
         let unknown = ids.filter { !known.contains($0) }
         if !unknown.isEmpty { throw AdministrationError.unknownNodes(model: model, ids: unknown) }

@@ -76,6 +76,10 @@ public protocol WorkflowStore: AnyObject {
     /// The newest version of every model with its instance counts, sorted by name.
     func listModels() throws -> [ModelSummary]
 
+    /// The newest version of every model, sorted by name, counting only the instances of the
+    /// tenants `scope` reaches (see `AccessQueries.instances`).
+    func listModels(reaching scope: AccessScope) throws -> [ModelSummary]
+
     // MARK: Instances
 
     /// Loads the instance with its items (in `seq` order) and tokens, or returns nil.
@@ -84,6 +88,38 @@ public protocol WorkflowStore: AnyObject {
     /// Inserts or updates the instance row, the items whose ids are in `changedItemIds`
     /// (all items when nil), and replaces the instance's tokens.
     func saveInstance(_ state: InstanceState, changedItemIds: Set<String>?) throws
+
+    // MARK: Instances, the part one engine call reads and writes
+
+    /// Loads the instance row with the live part of its tokens and items, or returns nil.
+    /// Tokens: every running or waiting token, token 0 and the token with the highest id. Items: every item not ended, and the ended items a live token names (current
+    /// or origin item), in `seq` order. The cost grows with the live part, not the history.
+    func loadRunState(id: String) throws -> InstanceState?
+
+    /// Reads the tokens of one instance with the given ids, in id order; unknown ids are left out.
+    func tokens(ids: [Int], instanceId: String) throws -> [TokenRecord]
+
+    /// Reads the tokens of one instance with an id below `id` whose ids are not in
+    /// `excludedIds`, in id order.
+    func tokens(instanceId: String, below id: Int, excluding excludedIds: Set<Int>) throws -> [TokenRecord]
+
+    /// Reads the items of one instance with the given ids, in `seq` order; unknown ids are
+    /// left out.
+    func items(ids: [String], instanceId: String) throws -> [ItemRecord]
+
+    /// Reads the items of one instance whose element id is one of `elementIds`, in `seq` order.
+    func items(elementIds: [String], instanceId: String) throws -> [ItemRecord]
+
+    /// Reads the ended item of type `type` with the highest `seq` below `seq` on token `tokenId`.
+    func lastEndedItem(ofType type: String, tokenId: Int, before seq: Int, instanceId: String) throws -> ItemRecord?
+
+    /// Reads the items of one instance with a `seq` below `seq` whose ids are not in
+    /// `excludedIds`, in `seq` order.
+    func items(instanceId: String, before seq: Int, excluding excludedIds: Set<String>) throws -> [ItemRecord]
+
+    /// Inserts or updates the instance row, the items in `changedItemIds` and the tokens in
+    /// `changedTokenIds`, and leaves every other item and token as stored.
+    func saveInstance(_ state: InstanceState, changedItemIds: Set<String>, changedTokenIds: Set<Int>) throws
 
     /// Instances matching the query (item conditions hold for one item of the instance).
     func findInstances(_ query: Query, options: FindOptions) throws -> [InstanceRecord]
@@ -152,6 +188,15 @@ public protocol WorkflowStore: AnyObject {
 
     /// Returns a counter that changes whenever another connection commits to the database.
     func changeCounter() throws -> Int
+
+    /// Returns the number of rows this connection has inserted, updated or deleted since it
+    /// opened, rolled-back changes included. With `changeCounter()` it tells a caller whether
+    /// the data may have changed since it last looked, through any connection.
+    func ownChangeCount() throws -> Int
+
+    /// Reads the instance rows with the given ids, without their items and tokens; unknown
+    /// ids are left out. The order is unspecified.
+    func instances(ids: [String]) throws -> [InstanceRecord]
 
     /// Lists the ids of instances with a token left `running` between calls: work that
     /// `invokeWithoutWaiting` deferred. At most `limit`, oldest start first.
