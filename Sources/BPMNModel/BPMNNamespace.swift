@@ -12,6 +12,8 @@ enum BPMNNamespace {
     static let di = "http://www.omg.org/spec/DD/20100524/DI"
     /// Camunda 7 extensions, as written by bpmn.io and Camunda Modeler.
     static let camunda = "http://camunda.org/schema/1.0/bpmn"
+    /// Camunda 8 (Zeebe) extensions, as written by Camunda Modeler for Camunda 8.
+    static let zeebe = "http://camunda.org/schema/zeebe/1.0"
     /// XML Schema instance (`xsi:type`).
     static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
     /// The namespace that the reserved `xml:` prefix is always bound to.

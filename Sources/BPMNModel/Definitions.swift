@@ -15,6 +15,8 @@ public struct Definitions: Sendable {
     public var diagram: Diagram
     /// The message flows of every collaboration, in document order.
     public var messageFlows: [MessageFlow]
+    /// The correlation properties, keys and subscriptions; empty when the file declares none.
+    public var correlation = Correlation()
 
     public init(
         id: String, name: String? = nil, targetNamespace: String? = nil,

@@ -76,6 +76,7 @@ struct ModelReader {
             messages: messages, signals: signals, errors: errors, escalations: escalations,
             diagram: readDiagram())
         definitions.messageFlows = collaborations.flatMap(readMessageFlows)
+        definitions.correlation = readCorrelation()
         return definitions
     }
 

@@ -20,9 +20,29 @@ enum ColumnLayout {
     /// Computes the width of each column for a pane `width` cells wide, with one space
     /// before the first column and between columns. A dropped column gets 0.
     static func widths(_ specs: [ColumnSpec], rows: [PaneRow], width: Int) -> [Int] {
-        let widest = specs.indices.map { index in
-            rows.map { TextWidth.width(of: $0.cells.indices.contains(index) ? $0.cells[index] : "") }.max() ?? 0
+        widths(specs, widestCells: widestCells(of: rows), width: width)
+    }
+
+    /// Returns the display width of the widest cell of each column; a row without a cell in a
+    /// column counts as an empty cell there.
+    static func widestCells(of rows: [PaneRow]) -> [Int] {
+        var widest: [Int] = []
+        for row in rows {
+            if widest.count < row.cells.count {
+                widest += Array(repeating: 0, count: row.cells.count - widest.count)
+            }
+            for (index, cell) in row.cells.enumerated() {
+                widest[index] = max(widest[index], TextWidth.width(of: cell))
+            }
         }
+        return widest
+    }
+
+    /// Computes the column widths as `widths(_:rows:width:)` does, from the widest cell of each
+    /// column (`widestCells(of:)`), which a pane computes once per row set instead of once
+    /// per frame. A column missing from `widestCells` counts as empty.
+    static func widths(_ specs: [ColumnSpec], widestCells: [Int], width: Int) -> [Int] {
+        let widest = specs.indices.map { widestCells.indices.contains($0) ? widestCells[$0] : 0 }
         let fixedWidths = specs.indices.map { index -> Int in
             guard specs[index].weight == 0 else { return specs[index].minimum }
             return max(specs[index].minimum, min(widest[index], maximumFixedWidth))

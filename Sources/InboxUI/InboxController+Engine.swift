@@ -14,12 +14,13 @@ extension InboxController {
         lastRefresh = Date()
         lastDataVersion = dataVersion?()
         do {
-            let models = try engine.listModels()
+            let models = try engine.listModels(user: user)
             let instances = try engine.findInstances(
                 .emptyObject,
-                options: FindOptions(sort: [(key: .instance(.startedAt), ascending: false)], limit: Self.instanceLimit))
+                options: FindOptions(sort: [(key: .instance(.startedAt), ascending: false)], limit: Self.instanceLimit),
+                user: user)
             let tasks = try loadTasks()
-            let total = (try? engine.store.readTransaction { try engine.store.countInstances(.all) }) ?? instances.count
+            let total = (try? engine.countInstances(.emptyObject, user: user)) ?? instances.count
 
             state.models = models
             state.instances = instances

@@ -20,6 +20,11 @@ extension InboxController {
         }
         detail.instance = execution.instance
         detail.execution = execution
+        let receivers = execution.items.filter { $0.status == .wait && $0.messageId != nil }
+        if !receivers.isEmpty {
+            let model = definitions(execution.instance.name, execution.instance.modelVersion)
+            detail.messageKeys = MessageKeys.keys(for: receivers, instance: execution.instance, definitions: model)
+        }
         do {
             detail.history = try engine.history(instanceId: instance.id)
         } catch {
@@ -42,7 +47,7 @@ extension InboxController {
 
         let children = try engine.findInstances(
             ["parentItemId": ["$in": .array(callItemIds.map(JSONValue.string))]],
-            options: FindOptions(sort: [(key: .instance(.startedAt), ascending: true)]))
+            options: FindOptions(sort: [(key: .instance(.startedAt), ascending: true)]), user: user)
         var links: [String: [InstanceLink]] = [:]
         for child in children {
             guard let callItemId = child.parentItemId else { continue }
@@ -57,7 +62,7 @@ extension InboxController {
     private func parentLink(of instance: InstanceRecord) throws -> InstanceLink? {
         guard let parentItemId = instance.parentItemId,
             let callItem = try engine.findItems(["items.id": .string(parentItemId)], options: FindOptions(limit: 1)).first,
-            let parent = try engine.findInstances(["id": .string(callItem.instanceId)], options: FindOptions(limit: 1)).first
+            let parent = try engine.findInstances(["id": .string(callItem.instanceId)], options: FindOptions(limit: 1), user: user).first
         else { return nil }
         return InstanceLink(
             instanceId: parent.id, name: parent.name, status: parent.status, callTitle: ItemLabels.title(of: callItem))

@@ -10,13 +10,13 @@ extension InboxController {
 
     // MARK: Loading
 
-    /// Loads the current view in the current order with the data filter, and the count of
-    /// every view for the tab titles.
+    /// Loads the current view in the current order with the data filter, and updates the
+    /// count of every view for the tab titles (see `updateTaskCounts`).
     func loadTasks() throws -> [TaskSummary] {
         let tasks = try engine.tasks(
             view: state.taskView, user: user, query: state.dataFilter?.query, sort: state.taskSort,
             limit: Self.taskLimit)
-        state.taskCounts = try engine.taskCounts(user: user)
+        try updateTaskCounts()
         try noticeNewTasks()
         return tasks
     }

@@ -39,6 +39,9 @@ final class InboxController {
     /// Set by Ctrl-Z in any mode, for the run loop to suspend the inbox to the shell. The run
     /// loop clears it.
     var isSuspendRequested = false
+    /// The data stamp the task counts were read at; nil before the first count, or when the
+    /// stamp cannot be read.
+    var taskCountsStamp: DataStamp?
     /// Ids of the tasks in the Mine view at the last refresh; nil before the first one.
     var knownMineTaskIds: Set<String>?
     /// True while the scheduler refreshes for a change the user did not make here (another

@@ -102,7 +102,7 @@ struct InboxRenderer {
             return
         }
 
-        let widths = ColumnLayout.widths(PaneRows.columns(for: kind), rows: pane.rows, width: rect.width)
+        let widths = ColumnLayout.widths(PaneRows.columns(for: kind), widestCells: pane.widestCells, width: rect.width)
         for line in 0..<height {
             let index = pane.scrollOffset + line
             guard pane.rows.indices.contains(index) else { break }

@@ -48,6 +48,9 @@ struct InstanceDetail {
     /// The instance's history, oldest first; empty when it could not be loaded.
     var history: [HistoryRecord] = []
     var historyError: String?
+    /// The key a sender gives to reach each waiting message receiver, by item id (see
+    /// `MessageKeys`). A receiver without an entry shows the instance id key.
+    var messageKeys: [String: JSONValue] = [:]
 
     /// The failed items (incidents), in `seq` order.
     var failedItems: [ItemRecord] {

@@ -207,13 +207,12 @@ enum InstanceDetailTabs {
             page.append(StyledLine("Messages (\(messages.count))", .detailHeading))
             for item in messages {
                 page.append(StyledLine("  " + ItemLabels.title(of: item)), target: .waitingItem(item))
-                let key = JSONValue.object(["id": .string(detail.instance.id)]).jsonText
+                // The engine matches a sender's key as a query on the instance, so the id key
+                // always reaches this receiver. A data key the model declares is easier to build.
+                let key = (detail.messageKeys[item.id] ?? .object(["id": .string(detail.instance.id)])).jsonText
                 page.append(
                     contentsOf: wrapped("message '\(item.messageId ?? "")'", width: width, indent: 4, role: .success),
                     target: .waitingItem(item))
-                // The engine matches a sender's key as a query on the instance, so the id key always
-                // reaches this receiver. A model may document a data key, such as {"data.assetTag": …}.
-                // TODO: show a key the model declares once BPMN correlation keys are parsed.
                 page.append(contentsOf: wrapped("key \(key)", width: width, indent: 4, role: .dim), target: .waitingItem(item))
                 page.append(
                     contentsOf: wrapped("or any query that matches this instance", width: width, indent: 4, role: .dim),

@@ -20,9 +20,11 @@ struct PaneRow: Equatable {
         filter.isEmpty || searchText.contains(Self.folded(filter))
     }
 
-    /// Folds case, accents and full-width forms, as the filter compares text.
+    /// Folds case, accents and full-width forms, as the filter compares text. ASCII has no
+    /// accents or full-width forms, so lowercasing folds it alike at a fraction of the cost.
     static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }
 
@@ -37,6 +39,8 @@ struct ListPaneState: Equatable {
     private(set) var filter = ""
     private(set) var selectedIndex = 0
     private(set) var scrollOffset = 0
+    /// The display width of the widest cell of each column of `rows`, for the column layout.
+    private(set) var widestCells: [Int] = []
 
     var selectedRow: PaneRow? { rows.indices.contains(selectedIndex) ? rows[selectedIndex] : nil }
 
@@ -54,7 +58,8 @@ struct ListPaneState: Equatable {
     }
 
     private mutating func applyFilter(keeping selectedID: String?) {
-        rows = allRows.filter { $0.matches(filter) }
+        rows = filter.isEmpty ? allRows : allRows.filter { $0.matches(filter) }
+        widestCells = ColumnLayout.widestCells(of: rows)
         if let selectedID, let index = rows.firstIndex(where: { $0.id == selectedID }) {
             selectedIndex = index
         }

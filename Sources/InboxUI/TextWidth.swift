@@ -61,13 +61,21 @@ enum TextWidth {
 
     /// Returns the columns `text` takes on the terminal.
     static func width(of text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// Returns whether every scalar of `text` is printable ASCII (space to `~`). Such text takes
+    /// one column a character and needs no sanitizing, so the panes measure it without `wcwidth`.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
     }
 
     /// Replaces every character of `text` that would move the cursor or change the
     /// terminal. A tab becomes a space. Other C0/C1 controls, DEL, bidirectional overrides
     /// and unprintable scalars become U+FFFD.
     static func sanitized(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             result.append(sanitizedScalar(scalar))

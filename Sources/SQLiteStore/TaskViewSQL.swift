@@ -3,10 +3,12 @@ import WorkflowEngine
 
 /// The conditions of the task lists in SQL over `items JOIN instances`, written out by hand
 /// so that SQLite drives each list from an index. "mine" reads the waiting items of one
-/// assignee. The other lists read the waiting user tasks and probe the `item_candidates`
-/// primary key once per task. The general query translation tests candidate membership with
-/// an `IN` subquery instead: for a user in 1,000 groups with 10,000 waiting tasks, that took
-/// about 85 ms against 7 ms for the probe (sqlite3 3.40.1 shell, development machine).
+/// assignee. The other lists either read the waiting user tasks and probe the
+/// `item_candidates` primary key once per task, or (with `drivesFromCandidates`) first
+/// collect from indexes the ids of the tasks the user may see. The general query translation
+/// tests candidate membership with an `IN` subquery over every candidate row instead: for a
+/// user in 1,000 groups with 10,000 waiting tasks, that took about 85 ms against 7 ms for the
+/// probe (sqlite3 3.40.1 shell, development machine).
 ///
 /// The rules are those of `AccessRules`. An admin can see every task of its tenant scope. Other
 /// users can see tasks assigned to them, offering them as candidate user or through a group, or
@@ -14,11 +16,16 @@ import WorkflowEngine
 struct TaskViewSQL {
     let scope: AccessScope
     let now: Date
-    /// Reads the "my groups" list through `item_candidates_by_name` (the user's candidate rows,
-    /// then each task by id) instead of scanning the waiting user tasks. Faster when the user's
-    /// groups have fewer candidate rows than there are waiting tasks, which
-    /// `SQLiteStore.candidateRowsAreFewer` tests.
+    /// Reads the tasks by the ids that the user's candidate rows (`item_candidates_by_name`)
+    /// name, instead of scanning the waiting user tasks. For "all" and "overdue" the ids of
+    /// the user's assigned tasks and of the tasks naming no candidate (`items_waiting_open`)
+    /// join them. Faster when those ids are fewer than the waiting tasks, which
+    /// `SQLiteStore.visibleRowsAreFewer` tests. For an admin, "all" and "overdue" test nothing.
     var drivesFromCandidates = false
+    /// Leaves out the tenant test of a scope without a tenant. The caller sets it when no
+    /// instance belongs to a tenant, so every instance passes the test and a count need not
+    /// read instance rows at all.
+    var skipsTenantTest = false
 
     /// Returns the condition of `view`, without the caller's extra query.
     func condition(_ view: TaskView) -> SQLFragment {
@@ -46,9 +53,12 @@ struct TaskViewSQL {
         }
     }
 
+    /// Whether the conditions test a column of `instances`, which a count must then join.
+    var testsInstances: Bool { !(scope.seesAllTenants || skipsTenantTest) }
+
     /// The condition for instances of the scope's tenant, or for every instance when an admin has no tenant.
     private var tenant: SQLFragment {
-        if scope.seesAllTenants { return .alwaysTrue }
+        if !testsInstances { return .alwaysTrue }
         return "instances.tenant_id IS \(bind: .text(scope.tenantId))"
     }
 
@@ -90,9 +100,46 @@ struct TaskViewSQL {
         return SQLFragment.joined(searches, separator: " UNION ALL ")
     }
 
-    /// The access rule for seeing a task.
+    /// Selects the ids of the waiting user tasks that name no candidate. Whether such a task
+    /// is also unassigned is left to the caller.
+    static let openTaskIds: SQLFragment = """
+        SELECT id FROM items INDEXED BY items_waiting_open WHERE status = 'wait' \
+        AND type = 'bpmn:UserTask' AND candidate_users = '[]' AND candidate_groups = '[]'
+        """
+
+    /// Selects `column` of the waiting user tasks assigned to `name`.
+    static func assignedTasks(to name: String, select column: String) -> SQLFragment {
+        "SELECT \(raw: column) FROM items WHERE status = 'wait' AND assignee = \(bind: name) AND type = 'bpmn:UserTask'"
+    }
+
+    /// The access rule for seeing a task. An admin may see every task of its tenant scope.
     private var visible: SQLFragment {
         if scope.isAdmin { return .alwaysTrue }
+        return drivesFromCandidates ? visibleByIndex : visibleByProbe
+    }
+
+    /// The rule of `visibleByProbe` as an `IN` list of the ids the user may see, which SQLite
+    /// fills from three indexes before it reads any task. The list also contains the tasks that
+    /// name no candidate but are assigned to someone else, which the user may not see. Every
+    /// other task in the list is assigned to the user or names a candidate (so it came from
+    /// the user's candidate rows), which the second condition tests without a probe.
+    private var visibleByIndex: SQLFragment {
+        var sets: [SQLFragment] = [Self.openTaskIds]
+        var ownOrOffered: [SQLFragment] = [
+            unassigned, "items.candidate_users <> '[]'", "items.candidate_groups <> '[]'",
+        ]
+        if let name = scope.userName {
+            sets.append(Self.assignedTasks(to: name, select: "id"))
+            ownOrOffered.append("items.assignee = \(bind: name)")
+        }
+        if let rows = Self.candidateRows(of: scope, select: "item_id") {
+            sets.append(rows)
+        }
+        return .and(["items.id IN (\(SQLFragment.joined(sets, separator: " UNION ALL ")))", .or(ownOrOffered)])
+    }
+
+    /// The access rule, tested on each task row.
+    private var visibleByProbe: SQLFragment {
         var branches: [SQLFragment] = [
             "(\(unassigned) AND items.candidate_users = '[]' AND items.candidate_groups = '[]')",
             offeredToUser,

@@ -60,6 +60,16 @@ extension WorkflowEngine {
         }
     }
 
+    /// The number of instances matching a MongoDB-style query in the tenants `user` reaches.
+    /// - Throws: `EngineError.invalidQuery` for a malformed query.
+    public func countInstances(_ query: JSONValue, user: UserContext?) throws -> Int {
+        let parsed = try Self.parseQuery(query)
+        return try store.readTransaction {
+            let scope = try UserDirectory.scope(for: user, store: store)
+            return try store.countInstances(.and([parsed, AccessQueries.instances(scope)]))
+        }
+    }
+
     /// Waiting user tasks matching `query` that `user` may see, newest first.
     public func pendingUserTasks(_ query: JSONValue = .emptyObject, user: UserContext?) throws -> [TaskSummary] {
         try tasks(view: .all, user: user, query: query, sort: .created)

@@ -112,11 +112,11 @@ public final class WorkflowEngine {
         return try store.readTransaction {
             let items = try store.findItems(
                 waiting, options: FindOptions(sort: [(key: .item(.startedAt), ascending: false)]))
-            var instances: [String: InstanceRecord] = [:]
-            return try items.compactMap { item in
-                if instances[item.instanceId] == nil {
-                    instances[item.instanceId] = try store.loadInstance(id: item.instanceId)?.instance
-                }
+            // The instance rows alone: a task needs its instance's name, data and version,
+            // not the instance's items and tokens.
+            let rows = try store.instances(ids: items.map(\.instanceId))
+            let instances = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return items.compactMap { item in
                 guard let instance = instances[item.instanceId] else { return nil }
                 return TaskSummary(
                     item: item, instanceName: instance.name, instanceData: instance.data,
