@@ -18,11 +18,33 @@ final class SQLiteConnection {
     /// finalized.
     static let statementCacheCapacity = 64
 
-    /// Opens (and creates when missing) the database file at `path`.
+    /// The mode in which a connection opens its file.
+    enum Access {
+        /// Read and write, creating the file when missing.
+        case readWrite
+        /// `SQLITE_OPEN_READONLY`: never writes the file and never creates it. SQLite still
+        /// creates the `-wal` and `-shm` files of a WAL database when the folder allows it.
+        case readOnly
+        /// `SQLITE_OPEN_READONLY` with the URI parameter `immutable=1`: SQLite takes no locks,
+        /// ignores the `-wal` file and needs no `-shm` file, so it reads only what the main
+        /// file holds. Safe only while no process can change the file (`ImmutableReading`).
+        case immutable
+    }
+
+    /// Opens the database file at `path`, creating it when missing unless `access` is
+    /// read-only.
     /// - Throws: `SQLiteStoreError.openFailed` naming the path and SQLite's message.
-    init(path: String, busyTimeoutMilliseconds: Int32) throws {
+    init(path: String, busyTimeoutMilliseconds: Int32, access: Access = .readWrite) throws {
         var opened: OpaquePointer?
-        let code = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
+        let code: Int32
+        switch access {
+        case .readWrite:
+            code = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
+        case .readOnly:
+            code = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READONLY, nil)
+        case .immutable:
+            code = sqlite3_open_v2(Self.immutableURI(path), &opened, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil)
+        }
         guard code == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close_v2(opened)
@@ -37,6 +59,22 @@ final class SQLiteConnection {
     deinit {
         cachedStatements.removeAll()
         sqlite3_close_v2(handle)
+    }
+
+    /// Returns the URI filename of `path` with `immutable=1`. The path is percent-encoded,
+    /// because SQLite reads `?`, `#` and `%` in a URI filename as syntax.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+        return "file:\(encoded)?immutable=1"
+    }
+
+    /// Reads the schema and returns SQLite's extended result code: `SQLITE_OK` when the file
+    /// can be read. A WAL database whose `-shm` file can neither be opened nor created fails
+    /// here with `SQLITE_CANTOPEN` or an `SQLITE_READONLY` code.
+    func readProbe() -> Int32 {
+        let code = sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+        return code == SQLITE_OK ? code : sqlite3_extended_errcode(handle)
     }
 
     /// Runs SQL text without parameters, which may contain several statements.

@@ -63,12 +63,22 @@ extension SQLiteStore {
     /// Lists the newest version of every model, sorted by name, with the number of running
     /// and of all instances started from any version of it.
     public func listModels() throws -> [ModelSummary] {
-        try connection.query(
+        try listModels(reaching: .unrestricted)
+    }
+
+    /// Lists the newest version of every model, sorted by name, counting only the instances
+    /// of the tenants `scope` reaches: its own tenant's, those without a tenant for a scope
+    /// without one, and all for an admin without a tenant. One grouped statement, which
+    /// finds each model's instances through the `instances_by_name_status` index.
+    public func listModels(reaching scope: AccessScope) throws -> [ModelSummary] {
+        let tenant: SQLFragment = scope.seesAllTenants
+            ? .alwaysTrue : "instances.tenant_id IS \(bind: .text(scope.tenantId))"
+        return try connection.query(
             """
             SELECT models.name, models.version, models.saved_at, models.processes,
                    COALESCE(SUM(instances.status = 'running'), 0), COUNT(instances.id)
             FROM models
-            LEFT JOIN instances ON instances.name = models.name
+            LEFT JOIN instances ON instances.name = models.name AND \(tenant)
             WHERE models.version = (SELECT MAX(latest.version) FROM models AS latest WHERE latest.name = models.name)
             GROUP BY models.name, models.version
             ORDER BY models.name

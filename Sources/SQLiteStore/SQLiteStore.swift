@@ -17,6 +17,14 @@ public final class SQLiteStore: WorkflowStore {
 
     let connection: SQLiteConnection
 
+    /// True when the store was opened with `init(readingOnly:)`: SQLite never writes the file.
+    public let isReadOnly: Bool
+
+    /// True when a read-only store reads the file with SQLite's `immutable=1`, because the
+    /// WAL index could not be created and no process can write the file (`ImmutableReading`).
+    /// Such a store does not see later changes, and `dataVersion()` never changes.
+    public let readsImmutably: Bool
+
     /// Open transactions: 0 outside, 1 in the outermost, more in nested calls.
     private var transactionDepth = 0
     private var outermostTransactionWrites = false
@@ -45,12 +53,33 @@ public final class SQLiteStore: WorkflowStore {
         try self.init(path: path, busyTimeout: busyTimeout, synchronous: synchronous, migrations: Schema.migrations)
     }
 
+    /// Opens an existing database for reading only (`SQLITE_OPEN_READONLY`): nothing writes
+    /// the file, a missing file is not created and an older schema is not upgraded. SQLite
+    /// creates the `-wal` and `-shm` files when the folder allows it. When it cannot, the store
+    /// reads the file with `immutable=1`, but only under the rule of `ImmutableReading`.
+    /// Every write fails with `SQLiteStoreError.readOnly`.
+    /// - Throws: `SQLiteStoreError.openFailed` for a missing file or a file whose WAL index
+    ///   cannot be read (with the reason and what to do), `.olderSchema`, and the errors of
+    ///   `init(path:)` except `.migrationFailed`.
+    public convenience init(readingOnly path: String, busyTimeout: Double = 5) throws {
+        try self.init(path: path, busyTimeout: busyTimeout, synchronous: .full, migrations: Schema.migrations, readOnly: true)
+    }
+
     /// Opens the database with an explicit migration list, for tests of the upgrade path.
-    init(path: String, busyTimeout: Double, synchronous: SynchronousMode, migrations: [[String]]) throws {
+    init(
+        path: String, busyTimeout: Double, synchronous: SynchronousMode, migrations: [[String]], readOnly: Bool = false
+    ) throws {
         self.path = path
         self.synchronous = synchronous
+        self.isReadOnly = readOnly
         let seconds = busyTimeout.isNaN ? 0 : min(max(busyTimeout, 0), 3600)
-        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: Int32((seconds * 1000).rounded()))
+        let milliseconds = Int32((seconds * 1000).rounded())
+        if readOnly {
+            (connection, readsImmutably) = try Self.openForReading(path: path, busyTimeoutMilliseconds: milliseconds)
+        } else {
+            connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
+            readsImmutably = false
+        }
 
         // Another process creating the schema of a new file at this moment holds a lock that
         // the busy timeout does not wait for while it switches the file to WAL.
@@ -59,7 +88,11 @@ public final class SQLiteStore: WorkflowStore {
             try ForeignDatabaseCheck.verify(connection, path: path)
         }
         try configureConnection()
-        try migrate(migrations)
+        if readOnly {
+            try requireCurrentSchema(migrations)
+        } else {
+            try migrate(migrations)
+        }
     }
 
     // MARK: Transactions
@@ -173,7 +206,9 @@ public final class SQLiteStore: WorkflowStore {
     // MARK: Opening
 
     private func configureConnection() throws {
-        _ = try connection.query("PRAGMA journal_mode = WAL", operation: "switching to WAL") { $0.text(0) }
+        if !isReadOnly {
+            _ = try connection.query("PRAGMA journal_mode = WAL", operation: "switching to WAL") { $0.text(0) }
+        }
         try connection.execute("PRAGMA synchronous = \(synchronous.rawValue)", operation: "setting synchronous")
         try connection.execute("PRAGMA foreign_keys = ON", operation: "enabling foreign keys")
         // Nested write transactions are savepoints, whose statement journal is a temporary

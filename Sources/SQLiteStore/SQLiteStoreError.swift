@@ -10,6 +10,11 @@ public enum SQLiteStoreError: Error, Equatable, CustomStringConvertible, Localiz
     /// The file was written by a newer bpmn-inbox whose schema this build does not know.
     case newerSchema(path: String, found: Int, supported: Int)
     case migrationFailed(path: String, version: Int, message: String)
+    /// A read-only open found a schema older than this build's, which only a writer may upgrade.
+    case olderSchema(path: String, found: Int, supported: Int)
+    /// A read-only open could not read the WAL index (`-shm`), and the file may not be read
+    /// with `immutable=1`. `reason` gives the cause (see `ImmutableReading`).
+    case walIndexUnavailable(path: String, reason: String)
     /// The copy written before a schema upgrade failed, so the file was not upgraded.
     case backupFailed(path: String, backupPath: String, message: String)
     /// Another connection held the write lock through every retry.
@@ -49,6 +54,13 @@ public enum SQLiteStoreError: Error, Equatable, CustomStringConvertible, Localiz
         case let .newerSchema(path, found, supported):
             return "database '\(path)' has schema version \(found), but this bpmn-inbox supports "
                 + "versions up to \(supported); upgrade bpmn-inbox to open it"
+        case let .olderSchema(path, found, supported):
+            return "database '\(path)' has schema version \(found), older than version \(supported) of this "
+                + "bpmn-inbox, and --read-only does not upgrade it; run one command without --read-only as a user "
+                + "who may write the file and its folder (it keeps a copy of the old file), then read it again"
+        case let .walIndexUnavailable(path, reason):
+            return "cannot read database '\(path)': \(reason); make its folder writable for this user, or copy "
+                + "the file and its -wal file to a folder you may write and open the copy with --db"
         case let .migrationFailed(path, version, message):
             return "upgrading database '\(path)' to schema version \(version) failed: \(message); "
                 + "the file was left at its previous version"

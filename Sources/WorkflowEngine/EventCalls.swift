@@ -47,21 +47,31 @@ extension WorkflowEngine {
         user: UserContext? = nil, deliverToAll: Bool = false
     ) throws -> EventDelivery {
         try requireWritable("message")
+        let reach = try EventReach(user: user, scope: user.map { try accessScope(for: $0) })
+        return try deliverMessage(
+            messageId, data: data, matchingKey: matchingKey, user: user, reach: reach, deliverToAll: deliverToAll)
+    }
+
+    private func deliverMessage(
+        _ messageId: String, data: JSONValue, matchingKey: JSONValue?, user: UserContext?, reach: EventReach,
+        deliverToAll: Bool
+    ) throws -> EventDelivery {
+        try requireWritable("message")
         let input = try acceptData(data, name: "data")
         let key = try matchingKey.map { try Self.parseQuery($0) }
         let names = try eventNames(messageId, kind: .message)
-        let waiting = try waitingReceivers(field: .messageId, names: names, key: key, user: user)
+        let waiting = try waitingReceivers(field: .messageId, names: names, key: key, reach: reach)
         if waiting.count > 1, !deliverToAll {
             throw EngineError.ambiguousReceivers(event: messageId, count: waiting.count)
         }
         if !waiting.isEmpty {
             return try deliverEach(waiting, data: input, user: user, stopOnError: !deliverToAll, event: "message '\(messageId)'")
         }
-        let starts = try startEvents(kind: .message, names: names)
+        let starts = try startEvents(kind: .message, names: names, reach: reach)
         if starts.count > 1, !deliverToAll {
             throw EngineError.ambiguousReceivers(event: messageId, count: starts.count)
         }
-        return try startEach(starts, data: input, user: user, stopOnError: !deliverToAll)
+        return try startEach(starts, data: input, user: reach.starter, stopOnError: !deliverToAll)
     }
 
     /// Broadcasts a signal, matched by signal name or id, to every waiting receiver whose
@@ -72,19 +82,23 @@ extension WorkflowEngine {
         _ signalId: String, data: JSONValue = .emptyObject, matchingKey: JSONValue? = nil,
         user: UserContext? = nil
     ) throws -> EventDelivery {
-        try broadcastSignal(signalId, data: data, matchingKey: matchingKey, user: user, stopOnError: false)
+        try requireWritable("signal")
+        let reach = try EventReach(user: user, scope: user.map { try accessScope(for: $0) })
+        return try broadcastSignal(signalId, data: data, matchingKey: matchingKey, user: user, reach: reach, stopOnError: false)
     }
 
     private func broadcastSignal(
-        _ signalId: String, data: JSONValue, matchingKey: JSONValue?, user: UserContext?, stopOnError: Bool
+        _ signalId: String, data: JSONValue, matchingKey: JSONValue?, user: UserContext?, reach: EventReach,
+        stopOnError: Bool
     ) throws -> EventDelivery {
         try requireWritable("signal")
         let input = try acceptData(data, name: "data")
         let key = try matchingKey.map { try Self.parseQuery($0) }
         let names = try eventNames(signalId, kind: .signal)
-        let waiting = try waitingReceivers(field: .signalId, names: names, key: key, user: user)
+        let waiting = try waitingReceivers(field: .signalId, names: names, key: key, reach: reach)
         let delivered = try deliverEach(waiting, data: input, user: user, stopOnError: stopOnError, event: "signal '\(signalId)'")
-        let started = try startEach(try startEvents(kind: .signal, names: names), data: input, user: user, stopOnError: stopOnError)
+        let targets = try startEvents(kind: .signal, names: names, reach: reach)
+        let started = try startEach(targets, data: input, user: reach.starter, stopOnError: stopOnError)
         return EventDelivery(
             receivers: delivered.receivers + started.receivers, executions: delivered.executions + started.executions)
     }
@@ -92,6 +106,8 @@ extension WorkflowEngine {
     /// Delivers the messages and signals a call's model elements threw, inside the same
     /// transaction, so a failure anywhere rolls the whole call back. Each delivery may throw
     /// further events; more than `maximumEventDepth` levels is treated as an endless loop.
+    /// An event reaches what a user of the throwing instance's tenant reaches, whoever made
+    /// the call (see `EventReach.thrown`).
     func dispatch(_ events: [OutgoingEvent], user: UserContext?) throws {
         dispatchDepth += 1
         defer { dispatchDepth -= 1 }
@@ -99,11 +115,14 @@ extension WorkflowEngine {
             throw EngineError.eventLoop(event: events.first?.name ?? "", depth: Self.maximumEventDepth)
         }
         for event in events {
+            let reach = EventReach.thrown(byInstanceOf: event.tenantId, user: user)
             switch event.kind {
             case .message:
-                _ = try throwMessage(event.name, data: event.data, matchingKey: event.matchingKey, user: user)
+                _ = try deliverMessage(
+                    event.name, data: event.data, matchingKey: event.matchingKey, user: user, reach: reach, deliverToAll: false)
             case .signal:
-                _ = try broadcastSignal(event.name, data: event.data, matchingKey: event.matchingKey, user: user, stopOnError: true)
+                _ = try broadcastSignal(
+                    event.name, data: event.data, matchingKey: event.matchingKey, user: user, reach: reach, stopOnError: true)
             }
         }
     }
@@ -122,7 +141,7 @@ extension WorkflowEngine {
         let input = try acceptData(data, name: "data")
         return try performChange("start-event", data: input, user: user) {
             let scope = try UserDirectory.scope(for: user, store: store)
-            guard let state = try store.loadInstance(id: instanceId),
+            guard let state = try store.loadRunState(id: instanceId),
                 AccessRules.reachesTenant(state.instance.tenantId, scope: scope)
             else {
                 throw EngineError.instanceNotFound(query: "{\"id\":\"\(instanceId)\"}")
@@ -131,11 +150,11 @@ extension WorkflowEngine {
                 throw EngineError.instanceNotRunning(instanceId: instanceId, status: state.instance.status.rawValue)
             }
             let model = try models.definitions(name: state.instance.name, version: state.instance.modelVersion)
-            let graph = ProcessGraph(definitions: model.definitions)
+            let graph = model.graph
             guard graph.nodes[elementId] != nil else {
                 throw EngineError.startNodeNotFound(model: state.instance.name, nodeId: elementId)
             }
-            let run = makeRun(state, graph: graph, user: user)
+            let run = makeRun(state, hasAllItems: false, graph: graph, user: user)
             if let waiting = state.items.last(where: { $0.elementId == elementId && $0.status == .wait }),
                 let token = state.tokens.first(where: { $0.currentItemId == waiting.id })
             {
@@ -176,15 +195,10 @@ extension WorkflowEngine {
         return names.sorted()
     }
 
-    /// Finds the waiting receivers of an event. A call with a user reaches only instances of
-    /// the tenants that user reaches. A call without one (timers, workers) and the events
-    /// that models throw reach all.
-    private func waitingReceivers(field: QueryField.ItemField, names: [String], key: Query?, user: UserContext?) throws -> [ItemRecord] {
-        // TODO: scope events thrown by a model to its instance's tenant instead of reaching all.
-        let thrownByModel = dispatchDepth > 0
-        let tenants = try user.map { thrownByModel ? .all : AccessQueries.instances(try accessScope(for: $0)) } ?? .all
+    /// Finds the waiting receivers of an event in the instances `reach` allows.
+    private func waitingReceivers(field: QueryField.ItemField, names: [String], key: Query?, reach: EventReach) throws -> [ItemRecord] {
         var clauses: [Query] = [
-            tenants,
+            reach.instances,
             .field(.item(.status), .eq(.string(ItemStatus.wait.rawValue))),
             .field(.item(field), .isIn(names.map(JSONValue.string))),
             .field(.instance(.status), .eq(.string(InstanceStatus.running.rawValue))),
@@ -200,9 +214,13 @@ extension WorkflowEngine {
         let elementId: String
     }
 
-    private func startEvents(kind: EventKind, names: [String]) throws -> [StartTarget] {
+    /// Finds the process-level start events of the newest model versions that catch one of
+    /// `names`, in the models `reach` may start.
+    private func startEvents(kind: EventKind, names: [String], reach: EventReach) throws -> [StartTarget] {
         var targets: [StartTarget] = []
+        let tenants = try store.readTransaction { try store.modelTenants() }
         for summary in try listModels() {
+            if let scope = reach.modelScope, !Self.mayUse(modelTenant: tenants[summary.name], scope: scope) { continue }
             guard let entry = try? store.readTransaction({ try models.definitions(name: summary.name, version: nil) }) else { continue }
             for event in StartEventCatalog.startEvents(of: entry.definitions) {
                 let name = kind == .message ? event.messageName : event.signalName
@@ -222,12 +240,12 @@ extension WorkflowEngine {
                 // A receiver that an earlier delivery of this event ended (a terminate end
                 // event, an interrupting boundary) is skipped, not reported as failed.
                 let delivered = try store.writeTransaction { () -> Execution? in
-                    guard let state = try store.loadInstance(id: receiver.instanceId),
+                    guard let state = try store.loadRunState(id: receiver.instanceId),
                         let current = state.items.first(where: { $0.id == receiver.id }), current.status == .wait,
                         let token = state.tokens.first(where: { $0.currentItemId == receiver.id })
                     else { return nil }
                     let model = try models.definitions(name: state.instance.name, version: state.instance.modelVersion)
-                    let run = makeRun(state, graph: ProcessGraph(definitions: model.definitions), user: user)
+                    let run = makeRun(state, hasAllItems: false, graph: model.graph, user: user)
                     try run.deliverEvent(toItem: receiver.id, tokenId: token.id, data: data)
                     let record = HistoryRecord(
                         instanceId: receiver.instanceId, at: clock.now(), user: user?.name, action: "event",

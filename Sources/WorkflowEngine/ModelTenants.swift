@@ -1,13 +1,13 @@
 extension WorkflowEngine {
     /// Returns the newest version of every model `user` may start: models shared by all
-    /// tenants (the default), and models of the tenants the user reaches. Instance counts are
-    /// those of every tenant.
+    /// tenants (the default), and models of the tenants the user reaches. The instance counts
+    /// include only the instances the user reaches, so a tenant's user does not learn how
+    /// busy another tenant is. A call without a user counts the instances without a tenant.
     public func listModels(user: UserContext?) throws -> [ModelSummary] {
-        // TODO: count only the instances of the tenants the user reaches.
         try store.readTransaction {
             let scope = try UserDirectory.scope(for: user, store: store)
             let tenants = try store.modelTenants()
-            return try store.listModels().filter { Self.mayUse(modelTenant: tenants[$0.name], scope: scope) }
+            return try store.listModels(reaching: scope).filter { Self.mayUse(modelTenant: tenants[$0.name], scope: scope) }
         }
     }
 

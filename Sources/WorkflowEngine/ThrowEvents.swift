@@ -12,6 +12,9 @@ struct OutgoingEvent {
     /// The correlation query a script set with `this.context.messageMatchingKey`.
     var matchingKey: JSONValue?
     var sourceElementId: String
+    /// The tenant of the throwing instance, nil when it has none. The event reaches only the
+    /// instances and models a user of that tenant reaches.
+    var tenantId: String?
 }
 
 /// Link, message and signal throw events, and send tasks.
@@ -52,7 +55,8 @@ extension InstanceRun {
         }
         let payload = item(itemId)?.output.objectValue.map(JSONValue.object) ?? .emptyObject
         outbox.append(OutgoingEvent(
-            kind: kind, name: name, data: payload, matchingKey: pendingMatchingKey, sourceElementId: node.id))
+            kind: kind, name: name, data: payload, matchingKey: pendingMatchingKey, sourceElementId: node.id,
+            tenantId: instance.tenantId))
         pendingMatchingKey = nil
     }
 }

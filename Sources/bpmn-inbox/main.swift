@@ -17,7 +17,7 @@ func runTool(_ words: [String]) -> Int32 {
             do {
                 try dispatch(command, InstanceIdArguments.resolved(arguments, for: command, session: session), session: session)
             } catch {
-                throw QueryMistake.usageError(for: error, command: command) ?? error
+                throw QueryMistake.usageError(for: error, command: command) ?? NextStep.annotated(error, command: command)
             }
         }
         return ExitStatus.success

@@ -15,7 +15,8 @@ enum AdminOptions {
         help: "'summary' leaves out instance data and item variables; 'full' (default) includes them",
         choices: ["summary", "full"])
     static let version = OptionSpec(
-        name: "--model-version", valueName: "N", help: "model version number; default the newest")
+        name: "--model-version", valueName: "N",
+        help: "model version number; default the newest ('--version N' is accepted too)")
     static let afterNodes = OptionSpec(
         name: "--after-nodes", valueName: "IDS",
         help: "element ids, comma-separated: instances that already reached one of them stay on their version")

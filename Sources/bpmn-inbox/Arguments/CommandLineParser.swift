@@ -73,6 +73,11 @@ enum CommandLineParser {
                 tokens.wantsHelp = true
                 continue
             }
+            if let modelVersion = modelVersionAlias(word, next: index < arguments.count ? arguments[index] : nil) {
+                tokens.options.append((AdminOptions.version, modelVersion.value))
+                index += modelVersion.wordsUsed - 1
+                continue
+            }
             if word == "--version" {
                 tokens.wantsVersion = true
                 continue
@@ -102,6 +107,19 @@ enum CommandLineParser {
             index += 1
         }
         return tokens
+    }
+
+    /// Reads `--version N` and `--version=N`, with N a whole number, as `--model-version N`,
+    /// the spelling that help and the man page show. `--version` without a number still
+    /// prints the tool's version.
+    /// - Returns: the value and the number of words read (1 or 2), or nil for another word.
+    private static func modelVersionAlias(_ word: String, next: String?) -> (value: String, wordsUsed: Int)? {
+        let isNumber = { (text: String) in !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) }
+        if word.hasPrefix("--version=") {
+            return (String(word.dropFirst("--version=".count)), 1)
+        }
+        guard word == "--version", let next, isNumber(next) else { return nil }
+        return (next, 2)
     }
 
     /// Splits `--opt=value` into its name and value; other words have no inline value.
@@ -176,7 +194,9 @@ enum CommandLineParser {
             let applies = command?.accepts(spec) ?? Options.global.contains(spec)
             guard applies else {
                 let target = command.map { "'\($0.name)'" } ?? "opening the inbox"
-                throw UsageError("option '\(spec.name)' does not apply to \(target)", command: command)
+                let alias = spec == AdminOptions.version
+                    ? " ('--version N' is the same as '--model-version N'; '--version' alone prints the tool's version)" : ""
+                throw UsageError("option '\(spec.name)' does not apply to \(target)\(alias)", command: command)
             }
             if let emptyValueError = spec.emptyValueError, value.isEmpty {
                 throw UsageError(emptyValueError, command: command)

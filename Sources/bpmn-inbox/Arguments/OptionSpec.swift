@@ -68,7 +68,8 @@ enum Options {
         choices: NotificationStyle.allCases.map(\.rawValue))
     static let readOnly = OptionSpec(
         name: "--read-only", valueName: nil,
-        help: "reject every change: the engine rejects starts, completions, claims and events")
+        help: "reject every change: the engine rejects starts, completions, claims and events; opens the file "
+            + "read-only, so it also reads a database in a folder this user may not write")
     static let global = [database, user, groups, theme, services, now, forceClock, noMouse, notify, readOnly]
 
     // MARK: Command options

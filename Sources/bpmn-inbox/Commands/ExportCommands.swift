@@ -22,7 +22,10 @@ enum ExportCommands {
         do {
             archive = try JSONValue.parse(String(decoding: data, as: UTF8.self))
         } catch {
-            throw CommandFailure("'\(path)' is not JSON (\(error)); give a file written by 'bpmn-inbox export'")
+            let reason = (error as? JSONSyntaxError)?.reason ?? "\(error)"
+            throw CommandFailure(
+                "'\(path)' is not JSON: \(reason); give a file that 'bpmn-inbox export' wrote, such as "
+                    + "instances.json from: bpmn-inbox --db other.sqlite export > instances.json")
         }
         let report = try session.engine().importInstances(archive, user: session.user)
 

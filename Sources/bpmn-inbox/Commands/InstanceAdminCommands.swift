@@ -28,13 +28,20 @@ enum InstanceAdminCommands {
             Console.output("Deleted \(report.deletedIds.count) instance\(report.deletedIds.count == 1 ? "" : "s").")
         }
         if report.deletedIds.isEmpty {
-            throw CommandFailure("no instance matches \(query.jsonText)", isReported: true, status: ExitStatus.nothingMatched)
+            let message = "no instance matches \(query.jsonText); " + NextStep.instanceNotFoundHint(query: query.jsonText)
+            throw CommandFailure(message, status: ExitStatus.nothingMatched)
         }
     }
 
     static func terminate(_ arguments: ParsedArguments, session: Session) throws {
         let engine = try session.engine()
-        let id = try engine.resolveInstanceId(arguments.arguments[0])
+        let given = arguments.arguments[0]
+        if given.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+            throw UsageError(
+                "terminate takes one instance id, not a query such as \(given); find the id with: "
+                    + "bpmn-inbox instances --query \(Shell.quoted(given))", command: CommandCatalog.terminate)
+        }
+        let id = try engine.resolveInstanceId(given)
         let execution = try engine.terminate(instanceId: id, user: session.user)
         output(execution, action: "Terminated", arguments: arguments)
     }
@@ -52,14 +59,35 @@ enum InstanceAdminCommands {
                 "QUERY selects an instance but not the item to restart at; add --item with an element id "
                     + "such as --item task_Buy, or an \"items.elementId\" key", command: command)
         }
+        let instances = query
         if let item = arguments.value(AdminOptions.item) {
             let itemCondition = JSONValue.object([
                 "$or": .array([.object(["items.id": .string(item)]), .object(["items.elementId": .string(item)])])
             ])
             query = .object(["$and": .array([query, itemCondition])])
         }
-        let execution = try engine.restart(query, data: data, user: session.user)
-        output(execution, action: "Restarted", arguments: arguments)
+        do {
+            let execution = try engine.restart(query, data: data, user: session.user)
+            output(execution, action: "Restarted", arguments: arguments)
+        } catch EngineError.noMatchingItem {
+            throw CommandFailure(
+                noItemToRestart(instances: instances, item: arguments.value(AdminOptions.item)), status: ExitStatus.nothingMatched)
+        }
+    }
+
+    /// Returns the message of a restart whose item matched nothing. It names the instance
+    /// and the item as given, not the combined query, and how to list the instance's items.
+    private static func noItemToRestart(instances: JSONValue, item: String?) -> String {
+        let listing = "bpmn-inbox items \(Shell.quoted(instances.jsonText))"
+        let object = instances.objectValue ?? [:]
+        let target = object.count == 1 ? object["id"]?.stringValue.map { "instance \($0)" } : nil
+        guard let item else {
+            return "no item matches \(instances.jsonText), so there is nothing to restart at; "
+                + "list the items of the matching instances with: \(listing)"
+        }
+        let subject = target.map { "\($0) has no item" }
+            ?? "no instance that matches \(instances.jsonText) has an item"
+        return "\(subject) with the id or element id '\(item)'; list the instance's items with: \(listing)"
     }
 
     static func upgrade(_ arguments: ParsedArguments, session: Session) throws {

@@ -87,16 +87,20 @@ final class Session {
         if let openStore { return openStore }
 
         try DatabaseLocation.checkIsNotFolder(databasePath)
-        try DatabaseLocation.createParentFolder(of: databasePath)
         if isReadOnly, !FileManager.default.fileExists(atPath: databasePath) {
             throw CommandFailure(
                 "database '\(databasePath)' does not exist, and --read-only does not create one; give an "
                     + "existing database with --db, or leave out --read-only to create it")
         }
-        try DatabaseLocation.checkAccess(databasePath)
+        if isReadOnly {
+            // A read-only open needs no writable folder: see SQLiteStore.init(readingOnly:).
+            try DatabaseLocation.checkReadable(databasePath)
+        } else {
+            try DatabaseLocation.createParentFolder(of: databasePath)
+            try DatabaseLocation.checkAccess(databasePath)
+        }
         do {
-            // NOTE: opening an older database upgrades its schema even under --read-only.
-            let store = try SQLiteStore(path: databasePath)
+            let store = isReadOnly ? try SQLiteStore(readingOnly: databasePath) : try SQLiteStore(path: databasePath)
             if isReadOnly { try store.rejectWrites() }
             openStore = store
             return store

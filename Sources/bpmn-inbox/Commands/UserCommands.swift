@@ -79,9 +79,14 @@ enum UserCommands {
 
     static func configSet(_ arguments: ParsedArguments, session: Session) throws {
         try checkKey(arguments.arguments[0], command: CommandCatalog.configSet)
+        let key = arguments.arguments[0]
         let value = arguments.arguments[1]
+        let engine = try session.engine()
 
-        try session.engine().setAdminGroup(value, by: session.user)
+        guard try engine.mayManageUsers(session.user) else {
+            throw try settingDenial(key: key, engine: engine, session: session)
+        }
+        try engine.setAdminGroup(value, by: session.user)
         Console.output("Set admin-group to '\(value)'.")
     }
 
@@ -94,6 +99,19 @@ enum UserCommands {
     }
 
     // MARK: Helpers
+
+    /// Returns the rejection of `config set` by a user who is not an admin. It names the
+    /// setting and who may change it, because the engine's message is about managing users.
+    private static func settingDenial(key: String, engine: WorkflowEngine, session: Session) throws -> EngineError {
+        let user = session.user.name
+        let adminGroup = try engine.adminGroup()
+        return EngineError.accessDenied(
+            AccessDenial(
+                user: user, action: "change", itemId: nil, target: "the setting '\(key)'",
+                reason: "only an admin may change settings: a user recorded as admin ('bpmn-inbox user add NAME --admin') "
+                    + "or a member of the group '\(adminGroup)', and \(user) is neither",
+                advice: "ask an admin to run 'bpmn-inbox config set \(key) VALUE'"))
+    }
 
     private static func checkKey(_ key: String, command: CommandSpec) throws {
         guard !configKeys.contains(key) else { return }

@@ -78,11 +78,7 @@ enum DatabaseLocation {
     /// it read-only and reports each write.
     /// - Throws: `CommandFailure` naming the path, the reason and what to do.
     static func checkAccess(_ path: String) throws {
-        if FileManager.default.fileExists(atPath: path), let problem = FileAccess.readProblem(path) {
-            throw CommandFailure(
-                "cannot open the database '\(path)': \(problem); make it readable for this user "
-                    + "(chmod u+r, as its owner) or choose another file with --db or \(environmentVariable)")
-        }
+        try checkReadable(path)
 
         let folder = ParentFolder.of(path)
         let sidecarsWritable = ["-wal", "-shm"].allSatisfy { access(path + $0, R_OK | W_OK) == 0 }
@@ -91,7 +87,16 @@ enum DatabaseLocation {
             throw CommandFailure(
                 "cannot open the database '\(path)': \(problem), and SQLite keeps its -wal and -shm files "
                     + "there; choose a path in a folder you may write with --db or \(environmentVariable), "
-                    + "or make \(folderName) writable for this user")
+                    + "make \(folderName) writable for this user, or add --read-only to only read the database")
         }
+    }
+
+    /// Rejects an existing database file this user may not read.
+    /// - Throws: `CommandFailure` naming the path, the reason and what to do.
+    static func checkReadable(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path), let problem = FileAccess.readProblem(path) else { return }
+        throw CommandFailure(
+            "cannot open the database '\(path)': \(problem); make it readable for this user "
+                + "(chmod u+r, as its owner) or choose another file with --db or \(environmentVariable)")
     }
 }
