@@ -21,15 +21,17 @@ MANDIR = $(PREFIX)/share/man
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
-BUILD_PACKAGES = libncurses-dev libsqlite3-dev libjavascriptcoregtk-4.1-dev pkg-config
-TEST_PACKAGES = $(BUILD_PACKAGES) tmux sqlite3 jq
+BUILD_PACKAGES = libncurses-dev libsqlite3-dev pkg-config
+# Opened with dlopen when the first script runs, so building needs no JavaScriptCore package.
+RUN_PACKAGES = libjavascriptcoregtk-4.1-0
+TEST_PACKAGES = $(BUILD_PACKAGES) $(RUN_PACKAGES) tmux sqlite3 jq
 
 # apt-get needs root: use sudo when make does not run as root.
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install clean build-packages test-packages release screenshots bench man soak fuzz diagram-snapshots
+.PHONY: run test install clean build-packages run-packages test-packages release screenshots bench man soak fuzz diagram-snapshots
 
-run: build-packages release
+run: build-packages run-packages release
 	mkdir -p demo
 	"$$($(SWIFT) build -c release --show-bin-path)/bpmn-inbox" --db demo/inbox.sqlite demo --models examples
 
@@ -37,7 +39,7 @@ test: test-packages
 	$(SWIFT) build
 	$(SWIFT) test
 
-install: build-packages release
+install: build-packages run-packages release
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/examples" "$(DESTDIR)$(SHAREDIR)/themes"
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/bpmn-inbox" "$(DESTDIR)$(BINDIR)/bpmn-inbox"
 	install -m 644 examples/*.bpmn examples/*.data.json "$(DESTDIR)$(SHAREDIR)/examples/"
@@ -75,6 +77,9 @@ release: build-packages
 
 build-packages:
 	@$(call install_missing,$(BUILD_PACKAGES))
+
+run-packages:
+	@$(call install_missing,$(RUN_PACKAGES))
 
 test-packages:
 	@$(call install_missing,$(TEST_PACKAGES))

@@ -1,4 +1,3 @@
-import CJavaScriptCore
 import Foundation
 
 /// The objects a script or condition can read: `this`/`item`, `data`, `input`, `output`,
@@ -60,6 +59,9 @@ struct ThrownEvent: Equatable {
 /// engine's lifetime. Each run gets fresh `item`/`data` objects built from JSON, so runs
 /// cannot see each other's state except through globals a script sets on purpose.
 ///
+/// Creating one is cheap: the library is opened and the context created when the first script
+/// or services file runs, so calls that run none never load JavaScriptCore.
+///
 /// Not thread-safe; one per engine.
 final class ScriptEngine {
     /// The form of a source text.
@@ -76,65 +78,78 @@ final class ScriptEngine {
     }
 
     let timeLimit: Double
-    private let group: JSContextGroupRef
-    private let context: JSGlobalContextRef
-    private let runner: JSObjectRef
-    private let terminationFlag = TerminationFlag()
-    /// The JavaScript strings of recently passed data, reused while the data is unchanged.
-    private let texts: ScriptTextCache
-    private let emptyArrayText: JSValueRef
+    /// The JavaScriptCore library file to open, a soname or a path.
+    let libraryFile: String
+    private var runtime: ScriptRuntime?
+    /// Services files read by `deferServices`, run right after the context is created.
+    private var deferredServices: [(source: String, file: String)] = []
+    /// The error of a deferred services file, thrown again by every later run, because the
+    /// services the file should have added are missing.
+    private var deferredServicesFailure: Error?
 
-    /// Set by JavaScriptCore's watchdog callback when a run passes the time limit.
-    final class TerminationFlag {
-        var fired = false
-    }
-
-    init(timeLimit: Double) {
+    init(timeLimit: Double, libraryFile: String = JavaScriptCoreLibrary.defaultFile) {
         self.timeLimit = timeLimit
-        group = JSContextGroupCreate()
-        context = JSGlobalContextCreateInGroup(group, nil)
-        runner = Self.installRunner(in: context)
-        texts = ScriptTextCache(context: context)
-        emptyArrayText = Self.makeString("[]", in: context)
-        JSValueProtect(context, emptyArrayText)
-        let flag = Unmanaged.passUnretained(terminationFlag).toOpaque()
-        // NOTE: JavaScriptCore's C API has no heap limit, so only this CPU time limit bounds what
-        // a script allocates. A loop that allocates fast can take much memory before it stops.
-        JSContextGroupSetExecutionTimeLimit(group, timeLimit, { _, pointer in
-            guard let pointer else { return true }
-            Unmanaged<TerminationFlag>.fromOpaque(pointer).takeUnretainedValue().fired = true
-            return true
-        }, flag)
+        self.libraryFile = libraryFile
     }
 
-    deinit {
-        texts.removeAll()
-        JSValueUnprotect(context, emptyArrayText)
-        JSGlobalContextRelease(context)
-        JSContextGroupRelease(group)
+    /// Whether this engine has created its JavaScriptCore context.
+    var isStarted: Bool { runtime != nil }
+
+    /// Returns the runtime, opening the library and creating the context on first use.
+    /// - Throws: `JavaScriptUnavailableError` when the library cannot be loaded; every later
+    ///   call throws it again.
+    private func startedRuntime() throws -> ScriptRuntime {
+        if let deferredServicesFailure { throw deferredServicesFailure }
+        if let runtime { return runtime }
+
+        let library = try JavaScriptCoreLibrary.load(file: libraryFile)
+        let created = ScriptRuntime(library: library, timeLimit: timeLimit)
+        runtime = created
+        try runDeferredServices()
+        return created
+    }
+
+    /// Queues a services file to run when the first script runs, or runs it now when the
+    /// context exists. A failure is thrown by that script run and every later one.
+    /// - Throws: what `loadServices` throws, only when the context exists.
+    func deferServices(source: String, file: String) throws {
+        if runtime != nil {
+            try loadServices(source: source, file: file)
+        } else {
+            deferredServices.append((source: source, file: file))
+        }
+    }
+
+    private func runDeferredServices() throws {
+        let files = deferredServices
+        deferredServices = []
+        do {
+            for file in files { try loadServices(source: file.source, file: file.file) }
+        } catch {
+            deferredServicesFailure = error
+            throw error
+        }
     }
 
     /// Runs `source` as `kind` with the scope bound; `elementId` names the element in errors.
-    /// - Throws: `EngineError.scriptFailed` with the JavaScript message, or
-    ///   `EngineError.scriptTimedOut` after `timeLimit` seconds of CPU time.
+    /// - Throws: `EngineError.scriptFailed` with the JavaScript message,
+    ///   `EngineError.scriptTimedOut` after `timeLimit` seconds of CPU time, or
+    ///   `JavaScriptUnavailableError` when JavaScriptCore cannot be loaded.
     func run(_ kind: Kind, source: String, scope: ScriptScope, elementId: String) throws -> ScriptOutcome {
-        terminationFlag.fired = false
-        let arguments = callArguments(kind, source: source, scope: scope)
-        defer { for argument in arguments { JSValueUnprotect(context, argument) } }
-        var exception: JSValueRef?
-        let result = arguments.withUnsafeBufferPointer { buffer in
-            JSObjectCallAsFunction(context, runner, nil, arguments.count, buffer.baseAddress, &exception)
-        }
-        if terminationFlag.fired {
+        let runtime = try startedRuntime()
+        let result = runtime.call(kind, source: source, scope: scope)
+        if runtime.timedOut {
             throw EngineError.scriptTimedOut(elementId: elementId, seconds: timeLimit)
         }
-        if let exception {
-            throw EngineError.scriptFailed(elementId: elementId, message: describe(exception))
-        }
-        guard let result, let text = string(from: result) else {
+
+        switch result {
+        case .failure(let exception):
+            throw EngineError.scriptFailed(elementId: elementId, message: exception.message)
+        case .success(nil):
             throw EngineError.scriptFailed(elementId: elementId, message: "the script produced no result")
+        case .success(let text?):
+            return try decodeOutcome(text, elementId: elementId)
         }
-        return try decodeOutcome(text, elementId: elementId)
     }
 
     /// Evaluates a condition or attribute expression as bpmn-server does: one leading `$`
@@ -160,94 +175,18 @@ final class ScriptEngine {
     /// Runs one services file. The file sees a `services` object and adds its functions to it
     /// (`services.add = (input, context) => input.v1 + input.v2`); service tasks call them by
     /// name, and scripts reach them as `appServices`.
-    /// - Throws: `EngineError.serviceLoadFailed` with the file and the JavaScript message.
+    /// - Throws: `EngineError.serviceLoadFailed` with the file and the JavaScript message, or
+    ///   `JavaScriptUnavailableError` when JavaScriptCore cannot be loaded.
     func loadServices(source: String, file: String) throws {
-        terminationFlag.fired = false
+        let runtime = try startedRuntime()
         let wrapped = "(function (services) {\n" + source + "\n})(globalThis.__bpmnServices);"
-        let script = JSStringCreateWithUTF8CString(wrapped)
-        defer { JSStringRelease(script) }
-        let url = JSStringCreateWithUTF8CString(file)
-        defer { JSStringRelease(url) }
-        var exception: JSValueRef?
-        JSEvaluateScript(context, script, nil, url, 0, &exception)
-        if terminationFlag.fired {
+        let result = runtime.evaluate(wrapped, file: file)
+        if runtime.timedOut {
             throw EngineError.serviceLoadFailed(file: file, message: "it ran longer than \(JSONValue.format(number: timeLimit)) s")
         }
-        if let exception {
-            throw EngineError.serviceLoadFailed(file: file, message: describe(exception))
+        if case .failure(let exception) = result {
+            throw EngineError.serviceLoadFailed(file: file, message: exception.message)
         }
-    }
-
-    // MARK: - JavaScriptCore plumbing
-
-    /// Builds the runner's arguments in `runnerSource` order. After kind and source come the
-    /// JSON texts of the item, the data, the instance with its `data` replaced by 0, the
-    /// instance's data (null when it has none), input, output, parent scopes and items. The
-    /// clock's time in milliseconds is last. The two data texts come from `texts`, so data
-    /// shared by consecutive runs is rendered once. Each argument is protected from garbage
-    /// collection, because the array is not on the stack that JavaScriptCore scans, and the
-    /// caller unprotects them after the call.
-    private func callArguments(_ kind: Kind, source: String, scope: ScriptScope) -> [JSValueRef?] {
-        var instanceFields = scope.instance.objectValue
-        let rootData = instanceFields?["data"]
-        if rootData != nil { instanceFields?["data"] = .number(0) }
-        let instanceText = instanceFields.map { JSONValue.object($0) } ?? scope.instance
-
-        var arguments: [JSValueRef?] = []
-        arguments.reserveCapacity(11)
-        func add(_ value: JSValueRef?) {
-            JSValueProtect(context, value)
-            arguments.append(value)
-        }
-        add(makeString(kind.rawValue))
-        add(makeString(source))
-        add(makeString(scope.item.jsonText))
-        add(texts.string(for: scope.data))
-        add(makeString(instanceText.jsonText))
-        add(rootData.map { texts.string(for: $0) } ?? JSValueMakeNull(context))
-        add(makeString(scope.input.jsonText))
-        add(makeString(scope.output.jsonText))
-        add(scope.parentScopes.isEmpty ? emptyArrayText : makeString(JSONValue.array(scope.parentScopes).jsonText))
-        add(scope.items.arrayValue?.isEmpty == true ? emptyArrayText : makeString(scope.items.jsonText))
-        add(JSValueMakeNumber(context, (scope.now.timeIntervalSince1970 * 1000).rounded()))
-        return arguments
-    }
-
-    private static func installRunner(in context: JSGlobalContextRef) -> JSObjectRef {
-        let source = JSStringCreateWithUTF8CString(runnerSource)
-        defer { JSStringRelease(source) }
-        var exception: JSValueRef?
-        let value = JSEvaluateScript(context, source, nil, nil, 1, &exception)
-        guard exception == nil, let value, let object = JSValueToObject(context, value, nil) else {
-            fatalError("the built-in JavaScript runner failed to compile; JavaScriptCore is broken")
-        }
-        JSValueProtect(context, object)
-        return object
-    }
-
-    private func makeString(_ text: String) -> JSValueRef? {
-        Self.makeString(text, in: context)
-    }
-
-    /// Returns a JavaScript string of `text`. The value is not protected: it lives only until
-    /// the next garbage collection unless it is passed to a call or protected.
-    static func makeString(_ text: String, in context: JSGlobalContextRef) -> JSValueRef {
-        let string = JSStringCreateWithUTF8CString(text)
-        defer { JSStringRelease(string) }
-        return JSValueMakeString(context, string)
-    }
-
-    private func string(from value: JSValueRef) -> String? {
-        guard let string = JSValueToStringCopy(context, value, nil) else { return nil }
-        defer { JSStringRelease(string) }
-        let capacity = JSStringGetMaximumUTF8CStringSize(string)
-        var buffer = [CChar](repeating: 0, count: capacity)
-        JSStringGetUTF8CString(string, &buffer, capacity)
-        return String(cString: buffer)
-    }
-
-    private func describe(_ exception: JSValueRef) -> String {
-        string(from: exception) ?? "unknown JavaScript exception"
     }
 
     private func decodeOutcome(_ text: String, elementId: String) throws -> ScriptOutcome {

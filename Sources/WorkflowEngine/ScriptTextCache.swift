@@ -9,7 +9,7 @@ import CJavaScriptCore
 /// keeps the storage alive, so the address cannot be reused, and any change to a shared
 /// buffer copies it first. Scalars match by exact text. `==` is not used, because Swift compares strings by
 /// canonical equivalence, so `"é"` written precomposed and decomposed are equal but render
-/// differently. Not thread-safe, like the `ScriptEngine` that owns it.
+/// differently. Not thread-safe, like the `ScriptRuntime` that owns it.
 final class ScriptTextCache {
     private struct Entry {
         let value: JSONValue
@@ -17,17 +17,19 @@ final class ScriptTextCache {
     }
 
     private let context: JSGlobalContextRef
+    private let js: CJSCFunctions
     private let capacity: Int
     /// The most recently used entry first.
     private var entries: [Entry] = []
 
-    init(context: JSGlobalContextRef, capacity: Int = 4) {
+    init(context: JSGlobalContextRef, js: CJSCFunctions, capacity: Int = 4) {
         self.context = context
+        self.js = js
         self.capacity = capacity
     }
 
     deinit {
-        for entry in entries { JSValueUnprotect(context, entry.string) }
+        for entry in entries { js.JSValueUnprotect(context, entry.string) }
     }
 
     /// Returns `value` as a JavaScript string of its compact JSON text.
@@ -37,11 +39,11 @@ final class ScriptTextCache {
             entries.insert(entry, at: 0)
             return entry.string
         }
-        let string = ScriptEngine.makeString(value.jsonText, in: context)
-        JSValueProtect(context, string)
+        let string = js.makeString(value.jsonText, in: context)
+        js.JSValueProtect(context, string)
         entries.insert(Entry(value: value, string: string), at: 0)
         if entries.count > capacity {
-            JSValueUnprotect(context, entries.removeLast().string)
+            js.JSValueUnprotect(context, entries.removeLast().string)
         }
         return string
     }
@@ -76,7 +78,7 @@ final class ScriptTextCache {
 
     /// Forgets every entry, so the values' storage can be freed.
     func removeAll() {
-        for entry in entries { JSValueUnprotect(context, entry.string) }
+        for entry in entries { js.JSValueUnprotect(context, entry.string) }
         entries.removeAll()
     }
 }

@@ -11,9 +11,12 @@ public final class WorkflowEngine {
     public let clock: Clock
     public let options: EngineOptions
     let models: ModelCache
-    /// Created on first use, so calls that run no JavaScript (lists, `taskCounts` for a
-    /// shell prompt) do not pay for a JavaScriptCore context.
-    private(set) lazy var scripts = ScriptEngine(timeLimit: options.scriptTimeLimit)
+    /// Created on first use. It opens JavaScriptCore only when a script runs, so calls that
+    /// run none (lists, `taskCounts` for a shell prompt) never load the library.
+    private(set) lazy var scripts = ScriptEngine(timeLimit: options.scriptTimeLimit, libraryFile: javaScriptCoreFile)
+    /// The JavaScriptCore library file `scripts` opens; tests set another before the first
+    /// script runs to check the error for a missing library.
+    var javaScriptCoreFile = JavaScriptCoreLibrary.defaultFile
     /// The nesting depth of event deliveries in progress (events thrown by receivers).
     var dispatchDepth = 0
     /// The services folder loaded last, named in "service not found" messages.

@@ -6,6 +6,7 @@ enum CountCommand {
     static let views: [(word: String, view: TaskView)] = [("mine", .mine), ("groups", .myGroups), ("overdue", .overdue)]
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
+        session.runsNoScripts = true
         let engine = try session.engine()
         let counts = try engine.taskCounts(user: session.user, views: views.map(\.view))
 

@@ -17,6 +17,9 @@ final class Session {
     /// Set by commands whose `--groups` lists the groups of a user they record (`user
     /// add`), so the option is not an attempt to act with more groups.
     var groupsOptionIsRecordData = false
+    /// Set by commands that never run JavaScript (`count`), so the services files are read at
+    /// once but run only if a script runs, and JavaScriptCore is not loaded.
+    var runsNoScripts = false
     let themeName: String?
     /// The folder of JavaScript service files, when one is configured or the default exists.
     let servicesFolder: String?
@@ -188,7 +191,11 @@ final class Session {
                     + "make it readable for this user, or give another folder with --services or \(Self.servicesVariable)")
         }
         do {
-            try engine.loadServices(from: URL(fileURLWithPath: servicesFolder))
+            if runsNoScripts {
+                try engine.deferServices(from: URL(fileURLWithPath: servicesFolder))
+            } else {
+                try engine.loadServices(from: URL(fileURLWithPath: servicesFolder))
+            }
         } catch {
             throw CommandFailure("cannot load the services in '\(servicesFolder)': \(ErrorText.describe(error))")
         }
