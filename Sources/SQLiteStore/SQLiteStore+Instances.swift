@@ -6,10 +6,7 @@ extension SQLiteStore {
     /// returns nil when there is no such instance.
     public func loadInstance(id: String) throws -> InstanceState? {
         try readTransaction {
-            let instances = try connection.query(
-                "SELECT \(raw: Self.instanceColumns) FROM instances WHERE instances.id = \(bind: id)",
-                operation: "loading instance '\(id)'", decode: decodeInstance)
-            guard let instance = instances.first else { return nil }
+            guard let instance = try instanceRow(id: id) else { return nil }
 
             let items = try connection.query(
                 """
@@ -25,6 +22,14 @@ extension SQLiteStore {
                 operation: "loading the tokens of instance '\(id)'", decode: decodeToken)
             return InstanceState(instance: instance, items: items, tokens: tokens)
         }
+    }
+
+    /// Reads the instance row alone, or returns nil when there is no such instance.
+    func instanceRow(id: String) throws -> InstanceRecord? {
+        try connection.query(
+            "SELECT \(raw: Self.instanceColumns) FROM instances WHERE instances.id = \(bind: id)",
+            operation: "loading instance '\(id)'", decode: decodeInstance
+        ).first
     }
 
     /// Inserts or updates the instance row, the items whose ids are in `changedItemIds` (all

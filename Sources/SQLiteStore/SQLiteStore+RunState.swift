@@ -12,10 +12,7 @@ extension SQLiteStore {
     /// origin item. Items are in `seq` order, tokens in id order.
     public func loadRunState(id: String) throws -> InstanceState? {
         try readTransaction {
-            let instances = try connection.query(
-                "SELECT \(raw: Self.instanceColumns) FROM instances WHERE instances.id = \(bind: id)",
-                operation: "loading instance '\(id)'", decode: decodeInstance)
-            guard let instance = instances.first else { return nil }
+            guard let instance = try instanceRow(id: id) else { return nil }
 
             var items = try connection.query(
                 """

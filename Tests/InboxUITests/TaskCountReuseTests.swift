@@ -8,23 +8,10 @@ import XCTest
 /// The task counts in the tab titles: reused while the data stay the same, read again after a
 /// write by the inbox's own connection or by another one, against a real SQLite file.
 final class TaskCountReuseTests: XCTestCase {
-    /// One user task that names no candidate, so every user sees it in "All".
-    private static let review = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Defs_review" targetNamespace="http://example.com/inbox">
-          <bpmn:process id="Process_review" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <bpmn:userTask id="review" name="Review" />
-            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
 
     /// An inbox with one waiting Review task, refreshed.
     private func reviewDriver() throws -> InboxDriver {
-        let driver = try InboxDriver(models: [("Review", Self.review)])
+        let driver = try InboxDriver(models: [("Review", ReviewModel.source)])
         _ = try driver.engine.start("Review")
         driver.app.controller.refresh()
         return driver

@@ -7,22 +7,9 @@ import XCTest
 /// The Instances pane of a user recorded with a tenant lists only that tenant's instances, and
 /// its total counts only those, against a real SQLite file.
 final class TenantPaneTests: XCTestCase {
-    private static let review = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Defs_review" targetNamespace="http://example.com/inbox">
-          <bpmn:process id="Process_review" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <bpmn:userTask id="review" name="Review" />
-            <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-
     /// An inbox for alice of tenant north, with one instance of north and two of south.
     private func twoTenantDriver() throws -> (driver: InboxDriver, northId: String) {
-        let driver = try InboxDriver(models: [("Review", Self.review)])
+        let driver = try InboxDriver(models: [("Review", ReviewModel.source)])
         try driver.engine.saveUser(UserRecord(name: "alice", groups: [], tenantId: "north"), by: .system)
         let northId = try driver.engine.start("Review", user: UserContext(name: "alice")).id
         let south = UserContext(name: "sam", tenantId: "south")
@@ -45,7 +32,7 @@ final class TenantPaneTests: XCTestCase {
     }
 
     func testAdminWithoutTenantListsEveryTenant() throws {
-        let driver = try InboxDriver(models: [("Review", Self.review)])
+        let driver = try InboxDriver(models: [("Review", ReviewModel.source)])
         try driver.engine.saveUser(UserRecord(name: "alice", groups: [], isAdmin: true), by: .system)
         _ = try driver.engine.start("Review", user: UserContext(name: "nina", tenantId: "north"))
         _ = try driver.engine.start("Review", user: UserContext(name: "sam", tenantId: "south"))
