@@ -205,9 +205,18 @@ public final class SQLiteStore: WorkflowStore {
 
     // MARK: Opening
 
+    /// WAL pages after which a commit checkpoints (SQLite's `wal_autocheckpoint`).
+    static let checkpointPages = 10_000
+    /// Bytes the WAL file keeps after a checkpoint (`journal_size_limit`): 64 MiB.
+    static let walSizeLimit = 64 * 1024 * 1024
+
     private func configureConnection() throws {
         if !isReadOnly {
             _ = try connection.query("PRAGMA journal_mode = WAL", operation: "switching to WAL") { $0.text(0) }
+            // Checkpoints run in the commit that passes the limit. SQLite's 1,000 pages meant
+            // every 50th call, which set the p99 latency (docs/BENCHMARKS.md).
+            _ = try connection.query("PRAGMA wal_autocheckpoint = \(raw: String(Self.checkpointPages))", operation: "setting the checkpoint size") { $0.int(0) }
+            _ = try connection.query("PRAGMA journal_size_limit = \(raw: String(Self.walSizeLimit))", operation: "limiting the WAL size") { $0.int(0) }
         }
         try connection.execute("PRAGMA synchronous = \(synchronous.rawValue)", operation: "setting synchronous")
         try connection.execute("PRAGMA foreign_keys = ON", operation: "enabling foreign keys")

@@ -20,6 +20,13 @@ final class OpeningTests: StoreTestCase {
         XCTAssertEqual(try pragma("user_version", of: store), String(Schema.latestVersion))
     }
 
+    func testOpenSetsCheckpointSizeAndWALLimit() throws {
+        let store = try openStore()
+
+        XCTAssertEqual(try pragma("wal_autocheckpoint", of: store), "10000")
+        XCTAssertEqual(try pragma("journal_size_limit", of: store), String(64 * 1024 * 1024))
+    }
+
     func testReopenKeepsSchemaAndData() throws {
         try openStore().setSetting("demo", value: "true")
 
