@@ -92,7 +92,7 @@ final class InstanceAdminCommandTests: XCTestCase {
         XCTAssertEqual(try cli.run(["user", "add", ProcessInfo.processInfo.userName, "--admin"]).status, 0)
         XCTAssertEqual(try cli.run(["user", "add", "alice"]).status, 0)
 
-        let result = try cli.run(["--user", "alice", "delete", "{}"])
+        let result = try cli.run(["--user", "alice", "delete", "--all"])
 
         XCTAssertEqual(result.status, 4, result.stderr)
         XCTAssertEqual(try array(cli.run(["instances", "--json"]).json()).count, 1)

@@ -120,13 +120,20 @@ extension CommandCatalog {
             Removes every instance QUERY matches, and the instances their call activities \
             started, with items, tokens, timers, subscriptions, history and save points. \
             Running instances are removed too. Only admins may do it (exit status 4 \
-            otherwise). Exit status 3 when nothing matches.
+            otherwise). An empty QUERY ('{}') would delete every instance, so it is \
+            rejected (exit status 2) unless --all is given. When nothing matches, nothing is \
+            printed on standard output and the exit status is 3.
 
-            Example:
+            Examples:
               bpmn-inbox delete '{"name": "Buy Used Car", "status": "end"}'
+              bpmn-inbox delete --all
             """,
-        arguments: [ArgumentSpec(name: "QUERY", help: "MongoDB-style JSON object selecting instances")],
-        options: [Options.json])
+        arguments: [
+            ArgumentSpec(
+                name: "QUERY", help: "MongoDB-style JSON object selecting instances; left out with --all",
+                isOptional: true, emptyValueError: DeleteQuery.emptyQueryMessage)
+        ],
+        options: [Options.json, AdminOptions.deleteAll])
 
     static let terminate = CommandSpec(
         path: ["terminate"],

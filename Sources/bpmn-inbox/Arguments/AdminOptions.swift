@@ -31,5 +31,10 @@ enum AdminOptions {
         help: "print the result as soon as the item has ended, then run what follows it before exiting; "
             + "a failure there exits with 1 but leaves the item completed")
 
+    /// `delete --all`: the same flag as `message --all` and `signal --all`, with help of its own.
+    static let deleteAll = OptionSpec(
+        name: "--all", valueName: nil,
+        help: "delete every instance you may delete; QUERY is then left out (or '{}')")
+
     static let all = [sort, offset, cursor, fields, version, afterNodes, item, ndjson, noWait]
 }

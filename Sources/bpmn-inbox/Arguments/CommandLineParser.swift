@@ -177,11 +177,19 @@ enum CommandLineParser {
         }
 
         guard let command = CommandCatalog.topLevel.first(where: { $0.path[0] == first }) else {
-            let hint = Suggestion.closest(to: first, among: CommandCatalog.firstWords)
-                .map { "; did you mean '\($0)'?" } ?? ""
-            throw UsageError("unknown command '\(first)'\(hint)")
+            throw UsageError("unknown command '\(first)'\(unknownCommandHint(first))")
         }
         return Target(command: command, groupName: nil, arguments: Array(remaining), isHelpCommand: isHelpCommand)
+    }
+
+    /// Returns "; did you mean 'NAME'?" for a typo or a synonym of a command, else "". A synonym
+    /// gets the command's summary too, because the two words do not look alike.
+    private static func unknownCommandHint(_ word: String) -> String {
+        guard let suggestion = Suggestion.command(for: word, among: CommandCatalog.firstWords) else { return "" }
+
+        let summary = CommandCatalog.topLevel.first { $0.path == [suggestion.name] }?.summary
+        guard suggestion.isSynonym, let summary else { return "; did you mean '\(suggestion.name)'?" }
+        return "; did you mean '\(suggestion.name)' (\(summary))?"
     }
 
     // MARK: Checking options and arguments against the command
@@ -213,7 +221,8 @@ enum CommandLineParser {
         let expected = command.arguments
         let isVariadic = expected.last?.isVariadic ?? false
 
-        if arguments.count < expected.count {
+        let requiredCount = expected.filter { !$0.isOptional }.count
+        if arguments.count < requiredCount {
             let missing = expected[arguments.count]
             throw UsageError("missing argument \(missing.name) (\(missing.help))", command: command)
         }
@@ -225,7 +234,7 @@ enum CommandLineParser {
         if let index = arguments.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             let spec = expected[min(index, expected.count - 1)]
             throw UsageError(
-                "argument \(spec.name) is empty; give \(spec.help)", command: command)
+                spec.emptyValueError ?? "argument \(spec.name) is empty; give \(spec.help)", command: command)
         }
     }
 }

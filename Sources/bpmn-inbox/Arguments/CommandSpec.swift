@@ -6,6 +6,10 @@ struct ArgumentSpec: Equatable {
     var isVariadic = false
     /// The only words the argument accepts, which shell completion offers; empty for free text.
     var choices: [String] = []
+    /// An optional argument may be left out; only the last argument may be optional.
+    var isOptional = false
+    /// The usage error for an empty or blank argument; nil gives the generic "is empty" error.
+    var emptyValueError: String? = nil
 }
 
 /// A subcommand: the words that select it, its arguments and options, and its help text.
@@ -23,8 +27,10 @@ struct CommandSpec: Equatable {
     var name: String { path.joined(separator: " ") }
 
     /// Returns whether `option` may be given with this command (global options always may).
+    /// Options are matched by name, so a command may list its own spec of a shared name
+    /// (`--all` of `delete`) with help text of its own.
     func accepts(_ option: OptionSpec) -> Bool {
-        Options.global.contains(option) || options.contains(option)
+        Options.global.contains(option) || options.contains { $0.name == option.name }
     }
 
     /// The synopsis after the tool name: `start MODEL [--data JSON] [--json]`.
@@ -34,7 +40,8 @@ struct CommandSpec: Equatable {
     var synopsisParts: [String] {
         var parts = path
         for argument in arguments {
-            parts.append(argument.isVariadic ? "\(argument.name)..." : argument.name)
+            let word = argument.isVariadic ? "\(argument.name)..." : argument.name
+            parts.append(argument.isOptional ? "[\(word)]" : word)
         }
         for option in options {
             parts.append(requiredOptions.contains(option) ? option.synopsis : "[\(option.synopsis)]")

@@ -78,14 +78,15 @@ enum Options {
         name: "--json", valueName: nil, help: "print JSON instead of a table or summary")
     static let data = OptionSpec(
         name: "--data", valueName: "JSON",
-        help: "data to merge into the instance, a JSON object such as '{\"amount\": 120}'")
+        help: "data to merge into the instance, a JSON object such as '{\"amount\": 120}'; "
+            + JSONArgumentSource.optionHelp)
     static let query = OptionSpec(
         name: "--query", valueName: "JSON",
-        help: "MongoDB-style filter such as '{\"data.caseId\": 1003}'; default all")
+        help: "MongoDB-style filter such as '{\"data.caseId\": 1003}'; default all; " + JSONArgumentSource.optionHelp)
     static let assignment = OptionSpec(
         name: "--assignment", valueName: "JSON",
         help: "fields to change, a JSON object with any of assignee, candidateUsers, "
-            + "candidateGroups, dueDate, followUpDate, priority")
+            + "candidateGroups, dueDate, followUpDate, priority; " + JSONArgumentSource.optionHelp)
     static let modelName = OptionSpec(
         name: "--name", valueName: "NAME",
         help: "model name; default the file name without .bpmn or .dmn (only with one FILE)")
@@ -107,7 +108,8 @@ enum Options {
             + "/usr/local/share/bpmn-inbox/examples")
     static let key = OptionSpec(
         name: "--key", valueName: "JSON",
-        help: "query the receivers' instances must match, such as '{\"data.orderId\": \"A-1\"}'")
+        help: "query the receivers' instances must match, such as '{\"data.orderId\": \"A-1\"}'; "
+            + JSONArgumentSource.optionHelp)
     static let deliverToAll = OptionSpec(
         name: "--all", valueName: nil,
         help: "deliver to every matching receiver instead of exactly one")

@@ -1,5 +1,29 @@
 /// "Did you mean" hints for mistyped commands, options and model names.
 enum Suggestion {
+    /// Words that users of other task and workflow tools type for a command of this tool,
+    /// by the command they mean.
+    static let commandSynonyms: [String: String] = [
+        "waiting": "timers", "waits": "timers", "events": "timers", "subscriptions": "timers",
+        "complete": "invoke", "finish": "invoke", "submit": "invoke", "done": "invoke",
+        "run": "start", "create": "start", "launch": "start", "new": "start",
+        "list": "instances", "ls": "instances", "ps": "instances",
+        "show": "get", "view": "get", "inspect": "get", "status": "get",
+        "rm": "delete", "remove": "delete", "purge": "delete",
+        "kill": "terminate", "cancel": "terminate", "stop": "terminate", "abort": "terminate",
+        "log": "history", "audit": "history",
+        "send": "message", "correlate": "message", "publish": "message", "broadcast": "signal",
+        "todo": "tasks", "take": "claim", "release": "unclaim", "delegate": "assign", "reassign": "assign",
+    ]
+
+    /// Returns the command `word` most likely means: its synonym when `commands` contains
+    /// that, else the closest command name by `closest(to:among:)`, else nil.
+    static func command(for word: String, among commands: [String]) -> (name: String, isSynonym: Bool)? {
+        if let synonym = commandSynonyms[word.lowercased()], commands.contains(synonym) {
+            return (synonym, true)
+        }
+        return closest(to: word, among: commands).map { ($0, false) }
+    }
+
     /// Returns the candidate closest to `word` by edit distance, or nil unless it is close enough
     /// to be a typo: at most a third of the word's length (and at least 1) edits away. Case is ignored.
     static func closest(to word: String, among candidates: [String]) -> String? {

@@ -42,9 +42,16 @@ enum DemoSettings {
         return text.flatMap(TimeInterval.init) ?? 0
     }
 
-    /// Stores the clock offset in seconds, so the next inbox or command continues from it.
-    static func saveClockOffset(_ offset: TimeInterval, in store: WorkflowStore) throws {
-        try store.writeTransaction { try store.setSetting(clockOffsetKey, value: String(offset)) }
+    /// Stores `offset` in seconds unless a larger offset is stored, reading and writing in one
+    /// write transaction, so the demo clock never moves backwards when several inboxes share
+    /// the database. Returns the offset stored afterwards.
+    static func raiseClockOffset(to offset: TimeInterval, in store: WorkflowStore) throws -> TimeInterval {
+        try store.writeTransaction {
+            let stored = try store.setting(clockOffsetKey).flatMap(TimeInterval.init) ?? 0
+            guard offset > stored else { return stored }
+            try store.setSetting(clockOffsetKey, value: String(offset))
+            return offset
+        }
     }
 }
 

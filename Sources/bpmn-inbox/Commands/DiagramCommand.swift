@@ -21,7 +21,7 @@ enum DiagramCommand {
             modelArgument, instanceId: arguments.value(DiagramCommandOptions.instance), session: session)
         let highlight = execution.map { InstanceHighlight(items: DiagramTraces.traces($0.items)) }
 
-        let limit = width ?? (isTerminal ? terminalColumns() : nil)
+        let limit = width ?? (isTerminal ? TerminalColumns.current() : nil)
         let options = DiagramOptions(ignoresDiagram: arguments.flag(DiagramCommandOptions.autoLayout))
         let layout = chooseLayout(definitions, options: options, zoom: zoom, width: limit)
         let shownWidth = min(layout.width, limit ?? layout.width)
@@ -152,14 +152,5 @@ enum DiagramCommand {
             text += styled ? DiagramOutput.styledText(part, role: run.role) : part
         }
         return text
-    }
-
-    /// Returns the terminal's columns from `TIOCGWINSZ`, else `$COLUMNS`, else nil.
-    private static func terminalColumns() -> Int? {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-            return Int(size.ws_col)
-        }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
     }
 }

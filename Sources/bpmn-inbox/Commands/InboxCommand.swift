@@ -34,17 +34,23 @@ enum InboxCommand {
 
         // A --now clock is for this run only, so the demo goes on from its own offset; a
         // read-only inbox writes nothing, not even the clock.
+        if !session.isClockSimulated, session.demoClock != nil {
+            app.sharedClockOffset = SharedClockOffset(
+                load: { try DemoSettings.clockOffset(store) },
+                raise: { try DemoSettings.raiseClockOffset(to: $0, in: store) })
+        }
         let savedClock = session.isClockSimulated || session.isReadOnly ? nil : session.demoClock
-        defer { saveDemoClock(savedClock, in: store) }
+        defer { if app.didMoveDemoClock { saveDemoClock(savedClock, in: store) } }
         try app.run()
     }
 
-    /// Stores how far the inbox moved the demo clock, so later commands and inboxes go on from
-    /// there. A failure is reported and does not change the exit status.
+    /// Stores how far the inbox moved the demo clock, unless another process stored a larger
+    /// offset, so later commands and inboxes go on from there. A failure is reported and does
+    /// not change the exit status.
     private static func saveDemoClock(_ clock: AdjustableClock?, in store: WorkflowStore) {
         guard let clock else { return }
         do {
-            try DemoSettings.saveClockOffset(clock.currentOffset, in: store)
+            _ = try DemoSettings.raiseClockOffset(to: clock.currentOffset, in: store)
         } catch {
             Console.error("cannot save the demo clock offset: \(ErrorText.describe(error))")
         }

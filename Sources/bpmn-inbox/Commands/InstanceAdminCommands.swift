@@ -18,18 +18,23 @@ enum InstanceAdminCommands {
         Console.output(ExecutionSummary.render(execution, action: "Found"))
     }
 
+    /// Deletes what `DeleteQuery` selects. When nothing matches, it prints nothing on standard
+    /// output and fails with exit status 3, as `get` and `terminate` do.
     static func delete(_ arguments: ParsedArguments, session: Session) throws {
-        let query = try JSONArgument.query(arguments.arguments[0], label: "QUERY", command: CommandCatalog.delete)
+        let query = try DeleteQuery.resolve(arguments)
         let report = try session.engine().deleteInstances(query, user: session.user)
 
+        if report.deletedIds.isEmpty {
+            let isEverything = query.objectValue?.isEmpty ?? false
+            let message = isEverything
+                ? "there are no instances you may delete"
+                : "no instance matches \(query.jsonText); " + NextStep.instanceNotFoundHint(query: query.jsonText)
+            throw CommandFailure(message, status: ExitStatus.nothingMatched)
+        }
         if arguments.flag(Options.json) {
             Console.output(JSONValue.object(["deleted": .array(report.deletedIds.map(JSONValue.string))]).prettyText)
         } else {
             Console.output("Deleted \(report.deletedIds.count) instance\(report.deletedIds.count == 1 ? "" : "s").")
-        }
-        if report.deletedIds.isEmpty {
-            let message = "no instance matches \(query.jsonText); " + NextStep.instanceNotFoundHint(query: query.jsonText)
-            throw CommandFailure(message, status: ExitStatus.nothingMatched)
         }
     }
 
@@ -154,9 +159,11 @@ enum InstanceAdminCommands {
 
     // MARK: Helpers
 
-    /// Reads QUERY: a JSON object, or an instance id or id prefix (as the inbox shows it).
+    /// Reads QUERY: a JSON object (inline, `@FILE` or `-`), or an instance id or id prefix (as
+    /// the inbox shows it).
     static func instanceQuery(_ text: String, command: CommandSpec, engine: WorkflowEngine) throws -> JSONValue {
-        guard text.trimmingCharacters(in: .whitespaces).hasPrefix("{") else {
+        let isJSON = text.trimmingCharacters(in: .whitespaces).hasPrefix("{") || JSONArgumentSource.isIndirect(text)
+        guard isJSON else {
             return .object(["id": .string(try engine.resolveInstanceId(text))])
         }
         return try JSONArgument.query(text, label: "QUERY", command: command)

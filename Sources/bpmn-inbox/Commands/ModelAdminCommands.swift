@@ -16,7 +16,7 @@ enum ModelAdminCommands {
     }
 
     static func versions(_ arguments: ParsedArguments, session: Session) throws {
-        let versions = try session.engine().modelVersions(name: arguments.arguments[0])
+        let versions = try session.engine().modelVersions(name: arguments.arguments[0], user: session.user)
         if arguments.flag(Options.json) {
             Console.output(JSONValue.array(versions.map(ModelJSON.version)).prettyText)
             return

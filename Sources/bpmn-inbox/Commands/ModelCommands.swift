@@ -61,10 +61,7 @@ enum ModelCommands {
     static func list(_ arguments: ParsedArguments, session: Session) throws {
         let engine = try session.engine()
         let models = try engine.listModels(user: session.user)
-        var versions: [String: [ModelVersionSummary]] = [:]
-        for model in models {
-            versions[model.name] = try engine.modelVersions(name: model.name)
-        }
+        let versions = Dictionary(grouping: try engine.modelVersions(user: session.user), by: \.name)
 
         if arguments.flag(Options.json) {
             let list = models.map { model -> JSONValue in

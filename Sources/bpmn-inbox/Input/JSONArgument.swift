@@ -1,28 +1,32 @@
 import WorkflowEngine
 
-/// Reads JSON given on the command line (`--data`, `--query`, `--assignment`, QUERY).
-/// Every failure is a `UsageError` that names the option and quotes the text.
+/// Reads JSON given on the command line (`--data`, `--query`, `--assignment`, `--key`, QUERY).
+/// A value may also be `@FILE` or `-` (standard input), as `JSONArgumentSource` reads them.
+/// Invalid JSON is a `UsageError` that names the option and quotes the text or gives the
+/// file's line and column. A file that cannot be read is a `CommandFailure`.
 enum JSONArgument {
-    /// Parses `text` as a JSON object.
-    /// - Parameter label: the option or argument the text came from, such as `--data`.
-    static func object(_ text: String, label: String, command: CommandSpec) throws -> JSONValue {
-        let value: JSONValue
+    /// Parses `value` (JSON text, `@FILE` or `-`) as a JSON object.
+    /// - Parameter label: the option or argument the value came from, such as `--data`.
+    static func object(_ value: String, label: String, command: CommandSpec) throws -> JSONValue {
+        let source = try JSONArgumentSource.read(value, label: label, command: command)
+        let parsed: JSONValue
         do {
-            value = try JSONValue.parse(text)
+            parsed = try JSONValue.parse(source.text)
         } catch let error as JSONSyntaxError {
             throw UsageError(
-                "invalid JSON in \(label): '\(error.text)': \(error.reason); write an object "
+                "invalid JSON in \(label): \(source.describe(error)); write an object "
                     + "such as '{\"amount\": 120}'", command: command)
         }
-        guard value.objectValue != nil else {
+        guard parsed.objectValue != nil else {
+            let shownValue = source.origin.map { "from \($0)" } ?? "'\(value)'"
             throw UsageError(
-                "invalid \(label) '\(text)': expected a JSON object such as '{\"amount\": 120}'",
+                "invalid \(label) \(shownValue): expected a JSON object such as '{\"amount\": 120}'",
                 command: command)
         }
-        return value
+        return parsed
     }
 
-    /// Parses `text` as a query and checks its fields and operators.
+    /// Parses `text` (JSON text, `@FILE` or `-`) as a query and checks its fields and operators.
     static func query(_ text: String, label: String, command: CommandSpec) throws -> JSONValue {
         let value = try object(text, label: label, command: command)
         do {
@@ -38,7 +42,8 @@ enum JSONArgument {
         "assignee", "candidateUsers", "candidateGroups", "dueDate", "followUpDate", "priority",
     ]
 
-    /// Parses the `--assignment` object and rejects keys the engine cannot assign.
+    /// Parses the `--assignment` object (JSON text, `@FILE` or `-`) and rejects keys the engine
+    /// cannot assign.
     static func assignment(_ text: String, command: CommandSpec) throws -> JSONValue {
         let label = Options.assignment.name
         let value = try object(text, label: label, command: command)

@@ -20,6 +20,20 @@ struct SourcePosition: Equatable {
         return SourcePosition(line: line, column: column)
     }
 
+    /// Returns the position of a 0-based UTF-8 byte offset in `text`, as JSON syntax errors
+    /// give it. An offset past the end is the position after the last character.
+    static func ofByteOffset(_ offset: Int, in text: String) -> SourcePosition {
+        var consumed = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let size = text[index].utf8.count
+            if consumed + size > offset { break }
+            consumed += size
+            index = text.index(after: index)
+        }
+        return at(index, in: text)
+    }
+
     /// Returns the start of the first element: the first `<` that opens no declaration,
     /// processing instruction or comment. Without one, returns line 1, column 1.
     static func ofRootElement(in text: String) -> SourcePosition {

@@ -16,7 +16,7 @@ enum ExecutionSummary {
         case .terminated:
             lines.append("\(action) instance \(instance.id) of '\(instance.name)': terminated \(TextFormat.date(instance.endedAt))")
         }
-        lines.append("Data: \(instance.data.jsonText)")
+        lines += dataLines(instance)
 
         let waiting = execution.waitingItems
         if waiting.isEmpty {
@@ -27,6 +27,23 @@ enum ExecutionSummary {
             lines.append(waitingTable(waiting).render())
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Columns of the `Data:` line when standard output is no terminal and `$COLUMNS` is unset.
+    static let defaultDataColumns = 200
+
+    /// Returns the `Data:` line, cut with `…` to the terminal width (else `defaultDataColumns`)
+    /// so a large instance does not flood the screen. A cut line is followed by the command
+    /// that prints all of the data, which fits in 80 columns.
+    static func dataLines(_ instance: InstanceRecord, columns: Int? = TerminalColumns.current()) -> [String] {
+        let line = "Data: \(instance.data.jsonText)"
+        let width = max(columns ?? defaultDataColumns, 20)
+        guard DisplayWidth.of(line) > width else { return [line] }
+
+        return [
+            DisplayWidth.truncate(line, to: width),
+            "All data: bpmn-inbox get \(instance.id) --json",
+        ]
     }
 
     /// Builds the table of waiting items. Its DUE column shows a task's due date, or when a timer fires.

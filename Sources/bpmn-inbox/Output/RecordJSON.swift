@@ -22,6 +22,7 @@ enum RecordJSON {
             "startedAt": date(record.startedAt),
             "endedAt": date(record.endedAt),
             "parentItemId": string(record.parentItemId),
+            "tenantId": string(record.tenantId),
         ])
     }
 
