@@ -43,7 +43,7 @@ enum InboxCommands {
         InboxCommandSpec(name: "complete", argument: .none, usage: ":complete", summary: "open the task form (for every marked task)"),
         InboxCommandSpec(name: "trigger", argument: .element, usage: ":trigger [ELEMENT]", summary: "trigger an element of the selected instance"),
         InboxCommandSpec(name: "retry", argument: .none, usage: ":retry", summary: "retry a failed item of the selected instance"),
-        InboxCommandSpec(name: "clock", argument: .none, usage: ":clock", summary: "demo clock: jump to the next timer (or 1 hour)"),
+        InboxCommandSpec(name: "clock", argument: .optionalText, usage: ":clock [DURATION]", summary: "demo clock: move by an ISO 8601 duration (PT1H), or jump to the next timer"),
         InboxCommandSpec(name: "tab", argument: .instanceTab, usage: ":tab overview, data, items, history or waiting", summary: "show a tab of the instance detail"),
         InboxCommandSpec(name: "view", argument: .taskTab, usage: ":view mine, groups, all, overdue or completed", summary: "show a task view"),
         InboxCommandSpec(name: "sort", argument: .taskSort, usage: ":sort newest, priority, due or model", summary: "order the task list"),

@@ -77,6 +77,17 @@ public final class InboxApp {
         set { controller.dataVersion = newValue }
     }
 
+    /// The demo clock's offset as the database stores it. When set, moving the clock stores
+    /// the new offset at once (never lowering the stored one), and the inbox moves its clock
+    /// forward to a larger offset another process stored when it sees that process's commit.
+    public var sharedClockOffset: SharedClockOffset? {
+        get { controller.sharedClockOffset }
+        set { controller.sharedClockOffset = newValue }
+    }
+
+    /// Whether the user moved the demo clock in this run, so its offset needs saving.
+    public var didMoveDemoClock: Bool { controller.didMoveDemoClock }
+
     /// Runs the inbox until the user quits or SIGTERM or SIGHUP arrives, then restores
     /// the terminal. SIGINT acts as the Ctrl-C key: it cancels an open form and quits
     /// otherwise. SIGTSTP acts as the Ctrl-Z key: it suspends the inbox to the shell. The

@@ -148,7 +148,7 @@ extension InboxController {
         case "view": selectView(named: argument)
         case "trigger": openStartEventForm(selecting: argument.isEmpty ? nil : argument)
         case "retry": openRetryForm()
-        case "clock": advanceDemoClock()
+        case "clock": advanceDemoClock(by: argument)
         case "tab": selectInstanceTab(named: argument)
         case "sort":
             guard let sort = TaskSort(word: argument) else {

@@ -15,7 +15,8 @@ extension InboxController {
     // MARK: Opening forms
 
     /// Opens the message form. Without a preselected message, the message that the context
-    /// instance waits for is chosen, with that instance's id as the matching key.
+    /// instance waits for is chosen, with the key the Waiting tab shows for it as the
+    /// matching key: a data key when the model declares a correlation key, else the id.
     func openMessageForm(selecting selected: String? = nil, matchingKey: JSONValue? = nil) {
         guard allowsChange("sending a message") else { return }
         guard let names = eventNameChoices(messages: true) else { return }
@@ -30,7 +31,7 @@ extension InboxController {
             let waiting = try? engine.waitingEvents(["id": .string(instance.id)]).first(where: { $0.messageId != nil })
         {
             selected = waiting.messageId
-            matchingKey = ["id": .string(instance.id)]
+            matchingKey = messageKey(for: waiting, instance: instance)
         }
         let chosen = selected.flatMap { name in names.first { $0.name == name }?.name } ?? names[0].name
         state.form = EventFormFactory.messageForm(
@@ -46,24 +47,42 @@ extension InboxController {
 
         let typed = form.fieldText(Key.matchingKey).trimmingCharacters(in: .whitespaces)
         let previousKey = suggestedMatchingKey(forMessage: previous)?.jsonText
-        let contextKey = contextInstance().map { JSONValue.object(["id": .string($0.id)]).jsonText }
-        guard typed.isEmpty || typed == previousKey || typed == contextKey else { return }
+        let contextKeys = contextInstance().map { instance in
+            [JSONValue.object(["id": .string(instance.id)]).jsonText] + contextMessageKeys(of: instance).map(\.jsonText)
+        } ?? []
+        guard typed.isEmpty || typed == previousKey || contextKeys.contains(typed) else { return }
 
         form.setJSONField(Key.matchingKey, to: suggestedMatchingKey(forMessage: chosen))
     }
 
-    /// Returns the key that reaches the receiver of `message`: the context instance's id when
-    /// it waits for that message, else the id of the one instance that waits for it. Returns
-    /// nil when no instance or several instances wait for it, so the sender chooses.
+    /// Returns the key that reaches the receiver of `message`, as the Waiting tab shows it:
+    /// the context instance's key when it waits for that message, else the key of the one
+    /// instance that waits for it. Returns nil when no instance or several instances wait
+    /// for it, so the sender chooses.
     func suggestedMatchingKey(forMessage message: String) -> JSONValue? {
         guard let waiting = try? engine.waitingEvents().filter({ $0.messageId == message }) else { return nil }
 
         let instanceIds = Set(waiting.map(\.instanceId))
-        if let context = contextInstance(), instanceIds.contains(context.id) {
-            return ["id": .string(context.id)]
+        if let context = contextInstance(), let item = waiting.first(where: { $0.instanceId == context.id }) {
+            return messageKey(for: item, instance: context)
         }
-        guard instanceIds.count == 1, let only = instanceIds.first else { return nil }
-        return ["id": .string(only)]
+        guard instanceIds.count == 1, let item = waiting.first else { return nil }
+        guard let instance = try? engine.get(["id": .string(item.instanceId)]).instance else {
+            return ["id": .string(item.instanceId)]
+        }
+        return messageKey(for: item, instance: instance)
+    }
+
+    /// Returns the key of a waiting message receiver that `MessageKeys` gives the Waiting
+    /// tab: the data key of the model's correlation key, or `{"id": …}`.
+    func messageKey(for item: ItemRecord, instance: InstanceRecord) -> JSONValue {
+        MessageKeys.key(for: item, instance: instance, definitions: definitions(instance.name, instance.modelVersion))
+    }
+
+    /// Returns the keys of the messages `instance` waits for.
+    private func contextMessageKeys(of instance: InstanceRecord) -> [JSONValue] {
+        guard let waiting = try? engine.waitingEvents(["id": .string(instance.id)]) else { return [] }
+        return waiting.filter { $0.messageId != nil }.map { messageKey(for: $0, instance: instance) }
     }
 
     /// Opens the signal form; without a preselected signal, the one the context instance

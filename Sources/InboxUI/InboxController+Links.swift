@@ -91,7 +91,9 @@ extension InboxController {
             showDialog(title: path.isEmpty ? "Value" : path, paragraphs: [Self.wholeText(of: value)])
         case .waitingItem(let item):
             if let message = item.messageId {
-                openMessageForm(selecting: message, matchingKey: ["id": .string(item.instanceId)])
+                let instance = try? engine.get(["id": .string(item.instanceId)]).instance
+                let key = instance.map { messageKey(for: item, instance: $0) }
+                openMessageForm(selecting: message, matchingKey: key ?? ["id": .string(item.instanceId)])
             } else if let signal = item.signalId {
                 openSignalForm(selecting: signal)
             } else {

@@ -33,10 +33,13 @@ extension InboxController {
 
         // While a form is open the data version is not read, so a commit made meanwhile
         // still shows as a change once the form closes.
-        guard !refreshed, state.form == nil,
-            otherProcessCommitted() || now.timeIntervalSince(lastRefresh) >= autoRefreshInterval
-        else { return changed }
-        return changesShownState { refresh() } || changed
+        guard !refreshed, state.form == nil else { return changed }
+        let isOutsideCommit = otherProcessCommitted()
+        guard isOutsideCommit || now.timeIntervalSince(lastRefresh) >= autoRefreshInterval else { return changed }
+        return changesShownState {
+            if isOutsideCommit { adoptStoredClockOffset() }
+            refresh()
+        } || changed
     }
 
     /// Returns whether an item timer is due by the engine's clock, or `autoRefreshInterval` has
@@ -83,13 +86,14 @@ extension InboxController {
         var taskCounts: [TaskView: Int]
         var message: StatusMessage?
         var detail: [StyledLine]
+        var clockOffset: TimeInterval
     }
 
     private func shownState() -> ShownState {
         ShownState(
             models: state.models, instances: state.instances, tasks: state.tasks, taskCounts: state.taskCounts,
             message: state.message,
-            detail: detailPage().lines)
+            detail: detailPage().lines, clockOffset: state.clockOffset)
     }
 
     /// Runs `change` and returns whether it changed what the screen shows.
@@ -179,42 +183,5 @@ extension InboxController {
         }
         let retry = item.timeDue.map { ", next try at \(DisplayFormat.clockTime($0, now: engine.clock.now()))" } ?? ""
         return "Timer \(title) in \(instance) failed (attempt \(ItemLabels.attempts(of: item))): \(error)\(retry)"
-    }
-
-    // MARK: Demo clock
-
-    /// Moves the demo clock forward to the next due item timer, or by an hour when none
-    /// waits, and fires what is due then.
-    func advanceDemoClock() {
-        guard allowsChange("moving the demo clock") else { return }
-        guard let clock = demoClock else {
-            show("The clock cannot be moved: this inbox runs on the system clock, not the demo clock.", kind: .error)
-            return
-        }
-
-        do {
-            let step: TimeInterval
-            let reason: String
-            if let due = try engine.nextTimerDue() {
-                step = max(0, due.timeIntervalSince(clock.now()).rounded(.up))
-                reason = step > 0 ? "to the next timer" : "(a timer was already due)"
-            } else {
-                step = 3600
-                reason = "(no timer waits)"
-            }
-            clock.advance(by: step)
-            state.clockOffset = clock.currentOffset
-            lastTimerStartCheck = Date()
-
-            let report = try fireDueTimers()
-            refresh()
-            let moved = "Clock moved \(DisplayFormat.duration(step)) \(reason), now \(DisplayFormat.offset(clock.currentOffset))"
-            show(report.isEmpty ? moved + "; nothing was due" : moved + ". " + report.text,
-                 kind: report.failures.isEmpty ? .success : .error)
-        } catch {
-            state.clockOffset = clock.currentOffset
-            refresh()
-            show("Firing timers failed: \(Self.describe(error))", kind: .error)
-        }
     }
 }

@@ -21,6 +21,11 @@ final class InboxController {
 
     /// The clock that `+` moves forward; nil when the engine runs on another clock.
     let demoClock: AdjustableClock?
+    /// The demo clock's offset as the database stores it; nil when this inbox keeps its clock
+    /// to itself, as under `--now`.
+    var sharedClockOffset: SharedClockOffset?
+    /// Whether `+` or `:clock` moved the demo clock in this run.
+    var didMoveDemoClock = false
     /// Returns a number that changes when another process commits to the database, or nil
     /// when it cannot be read. Without it, outside changes show at the next periodic refresh.
     var dataVersion: (() -> Int?)?

@@ -37,12 +37,12 @@ final class NewUserFixesTests: XCTestCase {
         driver.selectInstance(laptop.id)
         driver.press(.character("m"))
         XCTAssertEqual(driver.state.form?.fieldText(Key.name), "device-lost")
-        XCTAssertEqual(keyText(driver), #"{"id":"\#(laptop.id)"}"#)
+        XCTAssertEqual(keyText(driver), #"{"data.assetTag":"LT-0042"}"#)
 
         driver.press(.right)
 
         XCTAssertEqual(driver.state.form?.fieldText(Key.name), "payment-received")
-        XCTAssertEqual(keyText(driver), #"{"id":"\#(shop.id)"}"#)
+        XCTAssertEqual(keyText(driver), #"{"data.orderId":"A-1001"}"#)
         driver.press(.control("s"))
         XCTAssertNil(driver.state.form, driver.state.form?.failure ?? "")
         XCTAssertTrue(driver.messageText.hasPrefix("Message 'payment-received' reached Shop order"), driver.messageText)
@@ -82,7 +82,7 @@ final class NewUserFixesTests: XCTestCase {
 
         let text = InstanceDetailLines.page(detail, width: 200).lines.map(\.text).joined(separator: "\n")
 
-        XCTAssertTrue(text.contains(#"    key {"id":"\#(laptop.id)"}"#), text)
+        XCTAssertTrue(text.contains(#"    key {"data.assetTag":"LT-0042"}"#), text)
         XCTAssertTrue(text.contains("    or any query that matches this instance"), text)
     }
 
