@@ -7,20 +7,32 @@ extension SQLiteStore {
     /// Lists every version of the model `name`, oldest first, with the instances started
     /// from each version.
     public func modelVersions(name: String) throws -> [ModelVersionSummary] {
-        try connection.query(
+        try modelVersions(name: name, reaching: .unrestricted)
+    }
+
+    /// Lists every version of the model `name`, or of every model when `name` is nil, sorted
+    /// by name and version. The counts include only the instances of the tenants `scope`
+    /// reaches, by the same rule as `listModels(reaching:)`. One grouped statement, which
+    /// finds each version's instances through the `instances_by_name_status` index.
+    public func modelVersions(name: String?, reaching scope: AccessScope) throws -> [ModelVersionSummary] {
+        let tenant: SQLFragment = scope.seesAllTenants
+            ? .alwaysTrue : "instances.tenant_id IS \(bind: .text(scope.tenantId))"
+        let model: SQLFragment = name.map { "models.name = \(bind: $0)" } ?? .alwaysTrue
+        return try connection.query(
             """
             SELECT models.name, models.version, models.saved_at,
                    COALESCE(SUM(instances.status = 'running'), 0), COUNT(instances.id)
             FROM models
             LEFT JOIN instances ON instances.name = models.name AND instances.model_version = models.version
-            WHERE models.name = \(bind: name)
+                AND \(tenant)
+            WHERE \(model)
             GROUP BY models.name, models.version
-            ORDER BY models.version
+            ORDER BY models.name, models.version
             """,
-            operation: "listing the versions of model '\(name)'"
+            operation: name.map { "listing the versions of model '\($0)'" } ?? "listing the versions of the models"
         ) { row in
             ModelVersionSummary(
-                name: row.text(0) ?? name, version: row.int(1),
+                name: row.text(0) ?? "", version: row.int(1),
                 savedAt: try storedDate(row.text(2), table: "models", column: "saved_at"),
                 runningInstances: row.int(3), totalInstances: row.int(4))
         }

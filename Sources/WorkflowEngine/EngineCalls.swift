@@ -30,6 +30,7 @@ extension WorkflowEngine {
                 status: .running, data: input, startedAt: clock.now(), parentItemId: options.parentItemId,
                 tenantId: modelTenant ?? scope.tenantId)
             let run = makeRun(InstanceState(instance: instance, items: [], tokens: []), graph: graph, user: user)
+            run.isNewInstance = true
             run.spawnToken(kind: .primary, at: startNode.id, parent: nil, originItemId: nil, dataPath: "")
             if let process = run.runningProcess {
                 try run.runProcessListeners(process, event: "start")

@@ -18,7 +18,10 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case noFlowTaken(gatewayId: String)
     case unsupportedElement(elementId: String, type: String)
     case invalidDate(elementId: String, attribute: String, value: String)
-    case executionLimitExceeded(instanceId: String, steps: Int)
+    /// More than `steps` token steps in one call, which was rolled back. `instanceId` is nil
+    /// when the call was starting the instance, because no instance of that id was stored.
+    /// `elementId` is the element whose step went over the limit.
+    case executionLimitExceeded(instanceId: String?, model: String, elementId: String, steps: Int)
     case ambiguousReceivers(event: String, count: Int)
     case instanceNotRunning(instanceId: String, status: String)
     case eventLoop(event: String, depth: Int)
@@ -86,9 +89,15 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case let .invalidDate(elementId, attribute, value):
             return "invalid \(attribute) '\(value)' on '\(elementId)': expected an ISO 8601 "
                 + "date (2024-05-01, 2024-05-01T12:00:00Z) or duration (P10D, PT4H)"
-        case let .executionLimitExceeded(instanceId, steps):
-            return "instance \(instanceId) took more than \(steps) steps in one call; the model "
-                + "probably loops without a wait state, so the call was rolled back"
+        case let .executionLimitExceeded(instanceId?, model, elementId, steps):
+            return "instance \(instanceId) of model '\(model)' took more than \(steps) steps in one call "
+                + "and stopped at element '\(elementId)', so the call was rolled back. The model probably "
+                + "loops without a wait state: give the loop an exit condition or a wait state such as a user task"
+        case let .executionLimitExceeded(nil, model, elementId, steps):
+            return "starting model '\(model)' took more than \(steps) steps in one call and stopped at "
+                + "element '\(elementId)', so the start was rolled back and no instance was created. The model "
+                + "probably loops without a wait state: give the loop an exit condition or a wait state such "
+                + "as a user task"
         case let .ambiguousReceivers(event, count):
             return "\(count) receivers wait for '\(event)'; give a matching key such as "
                 + "{\"data.orderId\": \"A-1\"} to pick one, or deliver to all of them"

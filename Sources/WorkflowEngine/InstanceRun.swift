@@ -64,6 +64,8 @@ final class InstanceRun {
     /// Tokens whose current node must be executed, in order.
     private var ready: [Int] = []
     private var steps = 0
+    /// Whether this call creates the instance, so a failed call leaves no instance of its id.
+    var isNewInstance = false
 
     /// - Parameter hasAllItems: whether `state` is the whole instance. Pass false for a state
     ///   from `WorkflowStore.loadRunState`, so ended items and tokens are read through `store`.
@@ -277,7 +279,9 @@ final class InstanceRun {
         guard let token = token(tokenId), token.status == .running else { return }
         steps += 1
         if steps > options.maximumStepsPerCall {
-            throw EngineError.executionLimitExceeded(instanceId: instance.id, steps: options.maximumStepsPerCall)
+            throw EngineError.executionLimitExceeded(
+                instanceId: isNewInstance ? nil : instance.id, model: instance.name, elementId: token.currentNodeId,
+                steps: options.maximumStepsPerCall)
         }
         guard let node = graph.nodes[token.currentNodeId] else {
             throw EngineError.unsupportedElement(elementId: token.currentNodeId, type: "unknown element")

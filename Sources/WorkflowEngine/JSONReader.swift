@@ -22,9 +22,13 @@ struct JSONReader {
         return value
     }
 
-    private func failure(_ reason: String) -> JSONSyntaxError {
+    /// Builds the error for a problem at the reader's offset, or at `position` when given.
+    /// The reason ends with " at character N" (1-based UTF-8 byte), which the inbox strips
+    /// to show a line and column instead.
+    private func failure(_ reason: String, at position: Int? = nil) -> JSONSyntaxError {
         let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
-        return JSONSyntaxError(text: shown, reason: "\(reason) at character \(offset + 1)", byteOffset: offset)
+        let errorOffset = position ?? offset
+        return JSONSyntaxError(text: shown, reason: "\(reason) at character \(errorOffset + 1)", byteOffset: errorOffset)
     }
 
     private mutating func skipWhitespace() {
@@ -168,6 +172,14 @@ struct JSONReader {
         if let integer = Self.smallInteger(bytes[start..<offset]) { return .number(integer) }
         let literal = String(decoding: bytes[start..<offset], as: UTF8.self)
         guard let number = Double(literal) else { throw failure("invalid number '\(literal)'") }
+
+        // Double() turns a literal beyond the largest finite double into an infinity. JSON has
+        // no infinity, so the value would be written back as null and lost.
+        guard number.isFinite else {
+            throw failure(
+                "the number is outside the range of a double, so write a number within "
+                    + "±1.7976931348623157e308, or a string, in place of \(literal)", at: start)
+        }
         return .number(number)
     }
 

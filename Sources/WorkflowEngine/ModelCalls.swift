@@ -15,7 +15,9 @@ public struct ModelEvent: Sendable, Equatable {
 }
 
 extension WorkflowEngine {
-    /// Every version of a model, oldest first, with the instances of each version.
+    /// Lists every version of a model, oldest first, counting the instances of every tenant
+    /// as for an admin without a tenant. `modelVersions(name:user:)` counts only the
+    /// instances a user reaches.
     /// - Throws: `EngineError.modelNotFound`.
     public func modelVersions(name: String) throws -> [ModelVersionSummary] {
         let versions = try store.readTransaction { try store.modelVersions(name: name) }

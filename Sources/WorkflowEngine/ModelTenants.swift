@@ -11,6 +11,35 @@ extension WorkflowEngine {
         }
     }
 
+    /// Lists every version of the model `name`, oldest first, counting only the instances
+    /// `user` reaches, by the same rule as `listModels(user:)`.
+    /// - Throws: `EngineError.modelNotFound` when there is no such model, or when it belongs
+    ///   to a tenant the user does not reach, so a tenant's model names stay private.
+    public func modelVersions(name: String, user: UserContext?) throws -> [ModelVersionSummary] {
+        try store.readTransaction {
+            let scope = try UserDirectory.scope(for: user, store: store)
+            let tenant = try store.modelTenants()[name]
+            guard Self.mayUse(modelTenant: tenant, scope: scope) else { throw EngineError.modelNotFound(name: name) }
+
+            let versions = try store.modelVersions(name: name, reaching: scope)
+            guard !versions.isEmpty else { throw EngineError.modelNotFound(name: name) }
+            return versions
+        }
+    }
+
+    /// Lists every version of every model that `listModels(user:)` returns, sorted by model
+    /// name and version, counting only the instances `user` reaches. One grouped query for
+    /// all models.
+    public func modelVersions(user: UserContext?) throws -> [ModelVersionSummary] {
+        try store.readTransaction {
+            let scope = try UserDirectory.scope(for: user, store: store)
+            let tenants = try store.modelTenants()
+            return try store.modelVersions(name: nil, reaching: scope).filter {
+                Self.mayUse(modelTenant: tenants[$0.name], scope: scope)
+            }
+        }
+    }
+
     /// Returns the tenant the model `name` belongs to, or nil when it is shared.
     public func modelTenant(_ name: String) throws -> String? {
         try store.readTransaction { try store.modelTenants()[name] }

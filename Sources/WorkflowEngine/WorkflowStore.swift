@@ -157,6 +157,10 @@ public protocol WorkflowStore: AnyObject {
     /// The list is empty when there is no such model.
     func modelVersions(name: String) throws -> [ModelVersionSummary]
 
+    /// Lists every stored version of the model `name`, or of every model when `name` is nil,
+    /// sorted by name and version, counting only the instances of the tenants `scope` reaches.
+    func modelVersions(name: String?, reaching scope: AccessScope) throws -> [ModelVersionSummary]
+
     /// Lists the start events of the newest version of every model, with the model name.
     func latestStartEvents() throws -> [(model: String, version: Int, event: StartEventRecord)]
 
