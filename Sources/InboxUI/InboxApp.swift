@@ -79,7 +79,7 @@ public final class InboxApp {
 
     /// The demo clock's offset as the database stores it. When set, moving the clock stores
     /// the new offset at once (never lowering the stored one), and the inbox moves its clock
-    /// forward to a larger offset another process stored when it sees that process's commit.
+    /// forward to a larger offset another process stored when it notices that process's commit.
     public var sharedClockOffset: SharedClockOffset? {
         get { controller.sharedClockOffset }
         set { controller.sharedClockOffset = newValue }

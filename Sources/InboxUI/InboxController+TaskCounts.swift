@@ -1,8 +1,8 @@
 import WorkflowEngine
 
-/// A point in the history of the database's data: it moves when another connection commits
-/// and when the inbox's own connection changes a row, so an unchanged stamp means no task
-/// count can have changed, apart from those that depend on the clock.
+/// A point in the history of the database's data. It moves when another connection commits
+/// and when the inbox's own connection changes a row. So while it stays the same, only the
+/// task counts that depend on the clock can have changed.
 struct DataStamp: Equatable {
     /// `WorkflowStore.changeCounter()`: moves with other connections' commits.
     var otherCommits: Int

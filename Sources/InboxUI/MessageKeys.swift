@@ -4,9 +4,9 @@ import WorkflowEngine
 /// The key a sender gives with a message to reach one waiting receiver. The engine matches
 /// that key as a query on the instance, so the instance id always works. When the model
 /// declares a correlation key for the message (BPMN correlation properties, or Camunda 8's
-/// subscription key) and the instance data hold a value for each of its fields, the key
-/// shown is a query on those fields instead, which a sender that has the business data
-/// can build: `{"data.orderId":42}`.
+/// subscription key), and the instance data contain a value for each of its fields, the key
+/// shown is a query on those fields instead, which a sender that has the business data can
+/// build, such as `{"data.orderId":42}`.
 enum MessageKeys {
     /// Returns the key of each message receiver among `items`, by item id.
     static func keys(for items: [ItemRecord], instance: InstanceRecord, definitions: Definitions?) -> [String: JSONValue] {

@@ -1,7 +1,7 @@
 import WorkflowEngine
 
 extension SQLiteStore {
-    /// The most ids one statement of `instances(ids:)` binds, well under SQLite's limit of
+    /// The maximum number of ids one statement of `instances(ids:)` binds, well under SQLite's limit of
     /// 32,766 host parameters (3.32 and later).
     static let instanceIdsPerStatement = 500
 

@@ -58,7 +58,7 @@ extension SQLiteStore {
                 "DELETE FROM tokens WHERE instance_id = \(bind: instanceId)",
                 operation: "removing the old tokens of instance '\(instanceId)'")
             for token in state.tokens {
-                try insertToken(token)
+                try upsertToken(token)
             }
         }
     }
@@ -123,30 +123,20 @@ extension SQLiteStore {
         }
     }
 
-    /// The item upsert, one parameter per column of `itemColumns`. It is built once, since
-    /// building the text for every saved item cost more CPU than SQLite's insert itself.
-    private static let itemUpsertSQL: String = {
+    /// The item upsert, one parameter per column of `itemColumns`, that replaces every column
+    /// of an existing item. It is built once, since building the text for every saved item cost
+    /// more CPU than SQLite's insert itself.
+    static let itemUpsertSQL = itemUpsert(keeping: ["id"])
+
+    /// Returns an item upsert that leaves the `fixed` columns of an existing item as they are.
+    static func itemUpsert(keeping fixed: Set<String>) -> String {
         let columns = itemColumns.replacingOccurrences(of: "items.", with: "")
         let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        let updates = names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let updates = names.filter { !fixed.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return """
             INSERT INTO items (\(columns)) VALUES (\(placeholders))
             ON CONFLICT (id) DO UPDATE SET \(updates)
             """
-    }()
-
-    private func insertToken(_ token: TokenRecord) throws {
-        let parent: SQLiteValue = token.parentTokenId.map { .integer(Int64($0)) } ?? .null
-        try connection.run(
-            """
-            INSERT INTO tokens (instance_id, id, kind, status, data_path, parent_token_id,
-                origin_item_id, start_node_id, current_node_id, current_item_id, item_key)
-            VALUES (\(bind: token.instanceId), \(bind: .integer(Int64(token.id))), \(bind: token.kind.rawValue), \
-            \(bind: token.status.rawValue), \(bind: token.dataPath), \(bind: parent), \
-            \(bind: .text(token.originItemId)), \(bind: token.startNodeId), \(bind: token.currentNodeId), \
-            \(bind: .text(token.currentItemId)), \(bind: .text(token.itemKey)))
-            """,
-            operation: "saving token \(token.id) of instance '\(token.instanceId)'")
     }
 }

@@ -226,21 +226,12 @@ extension SQLiteStore {
     /// The item upsert of an engine call: a new item gets every column, an existing one only
     /// the columns a run changes. Id, instance, seq, element, name, type, token, key, user and
     /// start time are fixed when the item is created.
-    static let itemRunUpsertSQL: String = {
-        let columns = itemColumns.replacingOccurrences(of: "items.", with: "")
-        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let fixed: Set<String> = [
-            "id", "instance_id", "seq", "element_id", "name", "type", "token_id", "item_key", "user_name", "started_at",
-        ]
-        let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        let updates = names.filter { !fixed.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        return """
-            INSERT INTO items (\(columns)) VALUES (\(placeholders))
-            ON CONFLICT (id) DO UPDATE SET \(updates)
-            """
-    }()
+    static let itemRunUpsertSQL = itemUpsert(keeping: [
+        "id", "instance_id", "seq", "element_id", "name", "type", "token_id", "item_key", "user_name", "started_at",
+    ])
 
-    private func upsertToken(_ token: TokenRecord) throws {
+    /// Inserts the token, or replaces every column of the stored token with the same id.
+    func upsertToken(_ token: TokenRecord) throws {
         let parent: SQLiteValue = token.parentTokenId.map { .integer(Int64($0)) } ?? .null
         try connection.run(
             """

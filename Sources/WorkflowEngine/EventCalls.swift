@@ -106,8 +106,8 @@ extension WorkflowEngine {
     /// Delivers the messages and signals a call's model elements threw, inside the same
     /// transaction, so a failure anywhere rolls the whole call back. Each delivery may throw
     /// further events; more than `maximumEventDepth` levels is treated as an endless loop.
-    /// An event reaches what a user of the throwing instance's tenant reaches, whoever made
-    /// the call (see `EventReach.thrown`).
+    /// An event reaches what a user of the throwing instance's tenant reaches, no matter who
+    /// made the call (see `EventReach.thrown`).
     func dispatch(_ events: [OutgoingEvent], user: UserContext?) throws {
         dispatchDepth += 1
         defer { dispatchDepth -= 1 }

@@ -9,9 +9,9 @@ struct EventReach {
     /// The user that instances started by the event's start events are started by.
     var starter: UserContext?
 
-    /// The reach of an event sent by `user` through the API, the CLI or the inbox: the
-    /// instances and models of the tenants `scope`, the user's scope, reaches. A call
-    /// without a user (timers, workers) reaches every receiver.
+    /// Creates the reach of an event that `user` sends through the API, the CLI or the inbox:
+    /// the instances and models of the tenants the user's `scope` reaches. A call without a
+    /// user (timers, workers) reaches every receiver.
     init(user: UserContext?, scope: AccessScope?) {
         guard let scope else {
             self.init(instances: .all, modelScope: nil, starter: user)
@@ -27,8 +27,8 @@ struct EventReach {
     }
 
     /// The reach of an event that an element of an instance of tenant `tenantId` threw (nil
-    /// for an instance without a tenant). It is the reach of a user of that tenant, whoever
-    /// made the call that ran the element: an admin without a tenant completing a task of
+    /// for an instance without a tenant). It is the reach of a user of that tenant, no matter
+    /// who made the call that ran the element: an admin without a tenant completing a task of
     /// tenant A, or a timer, still sends only to tenant A. A thrower without a tenant reaches
     /// the instances without one, as a user without a tenant does.
     ///

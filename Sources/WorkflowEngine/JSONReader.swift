@@ -184,7 +184,7 @@ struct JSONReader {
     }
 
     /// Returns the value of an optionally negative literal of at most 15 decimal digits and no
-    /// fraction or exponent, which a `Double` holds exactly; nil for any other literal.
+    /// fraction or exponent, which a `Double` represents exactly; nil for any other literal.
     private static func smallInteger(_ literal: ArraySlice<UInt8>) -> Double? {
         let negative = literal.first == UInt8(ascii: "-")
         let digits = negative ? literal.dropFirst() : literal

@@ -60,7 +60,7 @@ extension WorkflowEngine {
         }
     }
 
-    /// The number of instances matching a MongoDB-style query in the tenants `user` reaches.
+    /// Counts the instances matching a MongoDB-style query in the tenants `user` reaches.
     /// - Throws: `EngineError.invalidQuery` for a malformed query.
     public func countInstances(_ query: JSONValue, user: UserContext?) throws -> Int {
         let parsed = try Self.parseQuery(query)

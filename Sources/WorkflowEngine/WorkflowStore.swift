@@ -194,8 +194,8 @@ public protocol WorkflowStore: AnyObject {
     func changeCounter() throws -> Int
 
     /// Returns the number of rows this connection has inserted, updated or deleted since it
-    /// opened, rolled-back changes included. With `changeCounter()` it tells a caller whether
-    /// the data may have changed since it last looked, through any connection.
+    /// opened, rolled-back changes included. Together with `changeCounter()` it shows a caller
+    /// whether the data may have changed, through any connection, since it last read them.
     func ownChangeCount() throws -> Int
 
     /// Reads the instance rows with the given ids, without their items and tokens; unknown

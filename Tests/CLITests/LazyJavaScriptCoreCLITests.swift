@@ -40,7 +40,7 @@ final class LazyJavaScriptCoreCLITests: XCTestCase {
         }
     }
 
-    func testCountWithServicesFolderLoadsNoJavaScriptCore() throws {
+    func testCountSkipsServicesJavaScript() throws {
         let cli = try CLIRunner()
         let demo = try cli.run(["demo", "--models", CLIRunner.examplesFolder.path, "--no-inbox"])
         XCTAssertEqual(demo.status, 0, demo.stderr)

@@ -27,7 +27,7 @@ final class NextStepMessageTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("{\"amount\": 100}"), result.stderr)
     }
 
-    func testConfigSetByNonAdminNamesSettingAndAdmins() throws {
+    func testNonAdminConfigSetNamesAdmins() throws {
         _ = try cli.run(["user", "add", "boss", "--admin"])
 
         let result = try cli.run(["config", "set", "admin-group", "ops"])

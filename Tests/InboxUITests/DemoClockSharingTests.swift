@@ -38,7 +38,7 @@ final class DemoClockSharingTests: XCTestCase {
         XCTAssertTrue(inbox.app.didMoveDemoClock)
     }
 
-    func testInboxThatDidNotMoveClockReportsNoMove() throws {
+    func testUnmovedClockReportsNoMove() throws {
         let inbox = try InboxDriver(models: [])
         inbox.app.sharedClockOffset = sharedOffset(inbox.engine.store)
 

@@ -5,7 +5,7 @@ import XCTest
 @testable import InboxUI
 
 /// The message form opens with the key the Waiting tab shows: the data key of the model's
-/// correlation key when the instance holds its fields, else the instance id.
+/// correlation key when the instance data contain its fields, else the instance id.
 final class MessageFormKeyTests: XCTestCase {
     private typealias Key = EventFormFactory.Key
 

@@ -9,7 +9,7 @@ import XCTest
 /// write by the inbox's own connection or by another one, against a real SQLite file.
 final class TaskCountReuseTests: XCTestCase {
 
-    /// An inbox with one waiting Review task, refreshed.
+    /// Returns a refreshed inbox with one waiting Review task.
     private func reviewDriver() throws -> InboxDriver {
         let driver = try InboxDriver(models: [("Review", ReviewModel.source)])
         _ = try driver.engine.start("Review")

@@ -7,7 +7,7 @@ import XCTest
 /// The Instances pane of a user recorded with a tenant lists only that tenant's instances, and
 /// its total counts only those, against a real SQLite file.
 final class TenantPaneTests: XCTestCase {
-    /// An inbox for alice of tenant north, with one instance of north and two of south.
+    /// Returns an inbox for alice of tenant north, with one instance of north and two of south.
     private func twoTenantDriver() throws -> (driver: InboxDriver, northId: String) {
         let driver = try InboxDriver(models: [("Review", ReviewModel.source)])
         try driver.engine.saveUser(UserRecord(name: "alice", groups: [], tenantId: "north"), by: .system)

@@ -6,7 +6,7 @@ import XCTest
 @testable import InboxUI
 
 /// The Waiting tab's key for a message receiver: a query on the data fields of the model's
-/// correlation key when the instance holds them, the instance id otherwise.
+/// correlation key when the instance data contain them, the instance id otherwise.
 final class WaitingMessageKeyTests: XCTestCase {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/order-correlation.bpmn")

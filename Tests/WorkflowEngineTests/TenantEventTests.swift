@@ -130,7 +130,7 @@ final class TenantEventTests: XCTestCase {
 
     // MARK: Start events
 
-    func testThrownMessageSkipsStartEventOfOtherTenantModel() throws {
+    func testThrownMessageSkipsForeignStartEvent() throws {
         let harness = try harness()
         try harness.engine.importModel(name: "PingStarted", source: pingStarted)
         try harness.engine.setModelTenant("PingStarted", tenantId: "south", by: .system)
@@ -165,7 +165,7 @@ final class TenantEventTests: XCTestCase {
         XCTAssertEqual(try instances(harness, of: "PingStarted").map(\.tenantId), ["north"])
     }
 
-    func testUserMessageSkipsStartEventOfOtherTenantModel() throws {
+    func testUserMessageSkipsForeignStartEvent() throws {
         let harness = try harness()
         try harness.engine.importModel(name: "PingStarted", source: pingStarted)
         try harness.engine.setModelTenant("PingStarted", tenantId: "south", by: .system)
@@ -220,7 +220,7 @@ final class TenantEventTests: XCTestCase {
         XCTAssertEqual(summary.totalInstances, 2)
     }
 
-    func testListModelsOfAdminWithTenantCountsThatTenant() throws {
+    func testTenantAdminModelCountsOwnTenant() throws {
         let harness = try harness()
         let northAdmin = UserContext(name: "nora", isAdmin: true, tenantId: "north")
         _ = try harness.engine.start("Listener", user: north)
